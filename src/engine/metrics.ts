@@ -235,13 +235,16 @@ export type ThresholdObjective =
   /** Youden's J = recall + specificity - 1: balances catching positives against false alarms. */
   | 'youden'
   /** The highest threshold (fewest false alarms) that still catches at least this share of positives. */
-  | { minRecall: number };
+  | { minRecall: number }
+  /** A threshold given by hand (0.5 is the naive default that the accuracy trap comes from). */
+  | { fixed: number };
 
 /**
  * Picks the decision threshold on validation data (never on the test data it will be judged on).
  * @example chooseThreshold([0, 0, 1, 1], [0.1, 0.3, 0.35, 0.9], 'f1') // 0.35
  */
 export function chooseThreshold(labels: ArrayLike<number>, probabilities: ArrayLike<number>, objective: ThresholdObjective = 'f1'): number {
+  if (typeof objective === 'object' && 'fixed' in objective) return objective.fixed;
   const n = labels.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[b] - probabilities[a]);
   let positives = 0;
@@ -267,7 +270,8 @@ export function chooseThreshold(labels: ArrayLike<number>, probabilities: ArrayL
     } else if (objective === 'youden') {
       score = recall - fp / negatives;
     } else {
-      if (recall >= objective.minRecall) return threshold;
+      // { minRecall } (a { fixed } objective returned above)
+      if ('minRecall' in objective && recall >= objective.minRecall) return threshold;
       continue;
     }
     if (score > bestScore) {

@@ -115,4 +115,7 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold(labels, probs, { minRecall: 2 / 3 })).toBe(0.35);
     expect(chooseThreshold(labels, probs, { minRecall: 1 })).toBe(0.2);
   });
+  it('keeps a fixed threshold as given', () => {
+    expect(chooseThreshold(labels, probs, { fixed: 0.5 })).toBe(0.5);
+  });
 });
