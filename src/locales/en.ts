@@ -69,7 +69,27 @@ export const en = {
   // CLI
   'cli.usage': 'Usage: npm run cli -- <command> [options]. Commands: {commands}. Add --help to a command for its options.',
   'cli.unknownCommand': 'Unknown command "{command}". Commands: {commands}.',
-  'cli.summary.title': 'Trained {dataset} in {seconds} s ({epochs} epochs, stopped: {status}).',
+  // CLI summaries
+  'cli.train.start': 'Training on {dataset} ({rows} rows): hidden layers {hidden} ({activation}), up to {epochs} epochs, {optimizer} with learning rate {learningRate}.',
+  'cli.train.done': 'Done in {seconds} s: {status} after {epochs} epochs (lowest validation loss at epoch {bestEpoch}).',
+  'cli.train.status.completed': 'completed',
+  'cli.train.status.early-stopped': 'stopped early',
+  'cli.train.status.aborted': 'cancelled',
+  'cli.train.status.diverged': 'diverged',
+  'cli.train.testHeader': 'Held-out test ({samples} rows the network never saw):',
+  'cli.train.cvHeader': '{folds}-fold cross-validation (mean ± standard deviation over folds; each fold scored on rows it never saw):',
+  'cli.train.fold': 'fold {fold}: AUC {auc}  recall {recall}  precision {precision}  F1 {f1}  accuracy {accuracy}',
+  'cli.train.baseline': 'always answering "{majority}" would score {accuracy} accuracy',
+  'cli.train.threshold': 'decision threshold {threshold}, chosen on validation rows',
+  'cli.train.thresholdFixed': 'decision threshold {threshold}, fixed',
+  'cli.train.confusion': 'confusion matrix (rows: actual, columns: predicted):',
+  'cli.train.saved': 'Model saved to {path}.',
+  'cli.train.images': 'Pictures written to {dir}: {files}.',
+  'cli.predict.result': 'P({positive}) = {probability}: predicted "{className}" (threshold {threshold}).',
+  'cli.predict.pushes': 'Inputs that pushed it most (gradient × input):',
+  'cli.predict.up': 'up',
+  'cli.predict.down': 'down',
+  'cli.predict.disclaimer': 'Educational demo, not medical advice.',
 } as const;
 
 export type MessageKey = keyof typeof en;

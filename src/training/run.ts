@@ -85,6 +85,8 @@ export interface RunOptions {
   bytes?: Uint8Array;
   limits?: Partial<CsvLimits>;
   onEpoch?: (report: EpochReport) => void | Promise<void>;
+  /** Called once the data is loaded and the recipe settled, before any training. */
+  onStart?: (info: { table: TabularDataset; recipe: TabularRecipe }) => void;
   /** Cross-validation progress: fold k of n is done. */
   onFold?: (fold: number, folds: number) => void;
   signal?: AbortSignal;
@@ -112,6 +114,7 @@ export async function runTraining(request: TrainRequest, options: RunOptions = {
   const started = performance.now();
   const table = await loadRequestTable(request, options);
   const recipe = recipeFor(request, table);
+  options.onStart?.({ table, recipe });
   let crossValidation: CrossValidationResult | undefined;
   if (request.folds > 0) {
     crossValidation = await crossValidate(table, {
