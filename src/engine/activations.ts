@@ -25,11 +25,14 @@ export interface Activation {
 /** The slope that leaky ReLU keeps for negative inputs. */
 export const LEAKY_SLOPE = 0.01;
 
-/** A numerically stable logistic sigmoid: never evaluates exp of a large positive number. */
+/**
+ * A numerically stable logistic sigmoid: never evaluates exp of a large positive number.
+ * With e = e^(-|z|): 1 / (1 + e) for z >= 0 and e / (1 + e) for z < 0. Written without a branch
+ * around the exp (random signs mispredict it); the values are the same as with one.
+ */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+  const e = Math.exp(-Math.abs(z));
+  return (z >= 0 ? 1 : e) / (1 + e);
 }
 
 const sigmoidActivation: Activation = {

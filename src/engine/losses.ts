@@ -64,9 +64,9 @@ const mse: Loss = {
   },
 };
 
-/** log(1 + e^x) without overflow. */
+/** log(1 + e^x) without overflow: max(x, 0) + log(1 + e^(-|x|)). */
 function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
 const binaryCrossEntropy: Loss = {

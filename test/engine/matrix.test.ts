@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, gemmNN, gemmNT, gemmTN, type DType } from '../../src/engine/matrix.js';
+import { allocate, gemmNN, gemmNT, gemmTN, kernelsSpecialised, type DType } from '../../src/engine/matrix.js';
 import { createRng } from '../../src/engine/prng.js';
 
 function random(dtype: DType, length: number, seed: number) {
@@ -52,5 +52,14 @@ describe.each<DType>(['float64', 'float32'])('matrix products over %s', (dtype) 
     gemmNT(a, b, c, m, k, n);
     const expected = naive(a, b, m, k, n, (i, p) => a[i * k + p], (p, j) => b[j * k + p]);
     for (let i = 0; i < m * n; i++) expect(c[i]).toBeCloseTo(expected[i], dtype === 'float64' ? 10 : 4);
+  });
+});
+
+describe('kernel specialisation', () => {
+  // Each storage type runs its own compiled copy of the kernels, so float32 training stays fast after
+  // float64 work in the same process. A kernel that reaches outside its own arguments breaks that
+  // silently (the engine falls back to the shared kernels): this test says so.
+  it('compiles one copy of the kernels per storage type', () => {
+    expect(kernelsSpecialised).toBe(true);
   });
 });
