@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import type { Locale } from '../locales/index.js';
+import { t, type Locale } from '../locales/index.js';
+import { describeAllowed } from '../training/request.js';
 
 /** Where a command writes: stdout for results, stderr for progress and messages. */
 export interface CliIO {
@@ -57,13 +58,19 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
  * `Invalid value for --epochs: a whole number from 1 to 100,000 (got "abc")`.
  * `flagOf` maps a schema field to its flag name (e.g. learningRate -> --lr).
  */
-export function validateOptions<S extends z.ZodType>(schema: S, values: Record<string, unknown>, flagOf: (field: string) => string = (f) => f): z.output<S> {
+export function validateOptions<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, unknown>,
+  flagOf: (field: string) => string = (f) => f,
+  locale: Locale = 'en',
+): z.output<S> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = String(issue.path[0] ?? '');
   const got = values[field];
-  throw new UsageError(`Invalid value for --${flagOf(field)}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`);
+  const problem = describeAllowed(issue.message, locale) + (got === undefined ? '' : ` ${t(locale, 'error.got', { value: JSON.stringify(got) })}`);
+  throw new UsageError(t(locale, 'error.invalidOption', { option: `--${flagOf(field)}`, problem }));
 }
 
 export function isUsageProblem(error: unknown): error is UsageError | UserError {

@@ -1,4 +1,5 @@
 import type { EpochReport } from '../engine/index.js';
+import { formatDuration, formatLoss, progressBar } from '../format.js';
 
 /**
  * A one-line training progress bar for terminals:
@@ -7,8 +8,7 @@ import type { EpochReport } from '../engine/index.js';
  */
 export function formatProgress(report: EpochReport, width = 20): string {
   const fraction = report.epoch / report.epochs;
-  const filled = Math.round(fraction * width);
-  const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+  const bar = progressBar(fraction, width);
   const digits = String(report.epochs).length;
   const parts = [
     `epoch ${String(report.epoch).padStart(digits)}/${report.epochs}`,
@@ -21,23 +21,9 @@ export function formatProgress(report: EpochReport, width = 20): string {
   return parts.join('  ');
 }
 
-export function formatLoss(loss: number): string {
-  return Math.abs(loss) >= 1000 || (loss !== 0 && Math.abs(loss) < 1e-3) ? loss.toExponential(2) : loss.toFixed(4);
-}
-
 /** Remaining time, assuming the remaining epochs take as long as the average one so far. */
 export function etaMs(report: Pick<EpochReport, 'epoch' | 'epochs' | 'elapsedMs'>): number {
   return report.epoch === 0 ? 0 : (report.elapsedMs / report.epoch) * (report.epochs - report.epoch);
-}
-
-/** "850ms", "12s", "3m 05s", "1h 02m". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
 }
 
 /**

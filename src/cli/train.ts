@@ -203,7 +203,7 @@ export const trainCommand: CliCommand = {
       return EXIT.ok;
     }
     const locale = values.lang === undefined ? io.locale : validateOptions(langSchema, { lang: values.lang }).lang;
-    const request = validateOptions(trainRequestSchema, requestInput(values), (field) => FLAG_OF_FIELD[field] ?? field);
+    const request = validateOptions(trainRequestSchema, requestInput(values), (field) => FLAG_OF_FIELD[field] ?? field, locale);
     const showProgress = !values.json && !values.quiet;
     const throttle = createProgressThrottle({ interactive: Boolean(io.stderr.isTTY) });
     let announced = false;

@@ -20,3 +20,8 @@ export function t(locale: Locale, key: MessageKey, values: Readonly<Record<strin
   const template = catalogs[locale][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** True when `key` is a message of the catalog (keys can arrive as text, e.g. in a job's failure). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

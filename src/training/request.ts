@@ -1,33 +1,54 @@
 import { z } from 'zod';
 import { MAX_UNITS } from '../engine/spec.js';
 import { OPTIMIZERS } from '../engine/optimizers.js';
+import { t, type Locale, type MessageKey } from '../locales/index.js';
 
 /**
  * What a user asks for when training: the single source of truth for the CLI's options, the
- * /train command's options and the job payload. Every constraint carries a message that says what
- * is allowed, so each surface can print "Invalid value for <option>: <allowed> (got <value>)".
+ * /train command's options and the job payload. Every constraint says what is allowed (in the
+ * user's language, through describeAllowed), so each surface can print
+ * "Invalid value for <option>: <allowed> (got <value>)".
  */
 export const HIDDEN_ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'leaky-relu', 'linear'] as const;
 export const BALANCE_CHOICES = ['auto', 'none', 'class-weights', 'oversample'] as const;
 export const THRESHOLD_CHOICES = ['auto', 'f1', 'youden', '0.5'] as const;
 export const MAX_HIDDEN_LAYERS = 6;
 
-const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `a whole number from ${min} to ${max.toLocaleString('en')}` })
-    .int({ error: `a whole number from ${min} to ${max.toLocaleString('en')}` })
-    .min(min, { error: `a whole number from ${min} to ${max.toLocaleString('en')}` })
-    .max(max, { error: `a whole number from ${min} to ${max.toLocaleString('en')}` });
+/**
+ * Constraint messages are encoded "what is allowed" descriptors (a message key and its values), so
+ * that every surface shows them in its user's language: see {@link describeAllowed}.
+ */
+const ALLOWED_PREFIX = 'allowed:';
+function allowed(key: AllowedKey, values: Record<string, string | number> = {}): string {
+  return ALLOWED_PREFIX + JSON.stringify({ key, values });
+}
+type AllowedKey = Extract<MessageKey, `option.${string}`>;
 
-const decimal = (min: number, max: number, { exclusiveMin = false } = {}) => {
-  const text = `a number ${exclusiveMin ? 'above' : 'from'} ${min} ${exclusiveMin ? 'and up to' : 'to'} ${max}`;
-  const base = z.coerce.number({ error: text }).refine(Number.isFinite, { error: text }).pipe(z.number().max(max, { error: text }));
-  return exclusiveMin ? base.pipe(z.number().gt(min, { error: text })) : base.pipe(z.number().min(min, { error: text }));
+/**
+ * The human text of a constraint message, in `locale` (numbers formatted for it).
+ * @example describeAllowed(issue.message, 'pt-BR') // "um número inteiro de 1 a 100.000"
+ */
+export function describeAllowed(message: string, locale: Locale): string {
+  if (!message.startsWith(ALLOWED_PREFIX)) return message;
+  const { key, values } = JSON.parse(message.slice(ALLOWED_PREFIX.length)) as { key: AllowedKey; values: Record<string, string | number> };
+  const formatted = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString(locale) : v]));
+  return t(locale, key, formatted);
+}
+
+const wholeNumber = (min: number, max: number) => {
+  const error = allowed('option.wholeNumber', { min, max });
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `one of ${values.join(', ')}` });
+const decimal = (min: number, max: number, { exclusiveMin = false } = {}) => {
+  const error = allowed(exclusiveMin ? 'option.decimalAbove' : 'option.decimal', { min, max });
+  const base = z.coerce.number({ error }).refine(Number.isFinite, { error }).pipe(z.number().max(max, { error }));
+  return exclusiveMin ? base.pipe(z.number().gt(min, { error })) : base.pipe(z.number().min(min, { error }));
+};
 
-const HIDDEN_HELP = `neurons per hidden layer separated by commas, e.g. "16,8": up to ${MAX_HIDDEN_LAYERS} layers of 1 to ${MAX_UNITS} neurons ("none" for no hidden layer)`;
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: allowed('option.choice', { values: values.join(', ') }) });
+
+const HIDDEN_HELP = allowed('option.hidden', { layers: MAX_HIDDEN_LAYERS, max: MAX_UNITS });
 
 /**
  * "16,8" -> [16, 8]; "" or "none" -> [] (no hidden layer: logistic regression).
@@ -44,7 +65,7 @@ export const hiddenLayersSchema = z.preprocess(
     .array(z.number({ error: HIDDEN_HELP }).int({ error: HIDDEN_HELP }).min(1, { error: HIDDEN_HELP }).max(MAX_UNITS, { error: HIDDEN_HELP }), {
       error: HIDDEN_HELP,
     })
-    .max(MAX_HIDDEN_LAYERS, { error: `at most ${MAX_HIDDEN_LAYERS} hidden layers, e.g. "16,8"` }),
+    .max(MAX_HIDDEN_LAYERS, { error: allowed('option.hiddenTooMany', { layers: MAX_HIDDEN_LAYERS }) }),
 );
 
 /**
@@ -53,7 +74,7 @@ export const hiddenLayersSchema = z.preprocess(
  */
 export const trainRequestSchema = z.object({
   /** A built-in dataset name, "stroke", or (CLI) a path to a CSV file. */
-  dataset: z.string().min(1, { error: 'a dataset name or a CSV path' }).default('xor'),
+  dataset: z.string().min(1, { error: allowed('option.dataset') }).default('xor'),
   /** The target column of a CSV. */
   target: z.string().min(1).optional(),
   /** A path to the real stroke CSV (else STROKE_CSV, else generated rows). */
@@ -79,7 +100,7 @@ export const trainRequestSchema = z.object({
   threshold: choice(THRESHOLD_CHOICES).default('auto'),
   /** Stratified k-fold cross-validation instead of one split (0 = off). */
   folds: wholeNumber(0, 20)
-    .refine((k) => k !== 1, { error: 'a whole number from 2 to 20 (or 0 for a single split)' })
+    .refine((k) => k !== 1, { error: allowed('option.folds', { min: 2, max: 20 }) })
     .default(0),
   /** Size and noise of generated datasets. */
   size: wholeNumber(10, 100_000).optional(),
@@ -89,8 +110,8 @@ export const trainRequestSchema = z.object({
 export type TrainRequestInput = z.input<typeof trainRequestSchema>;
 export type TrainRequest = z.output<typeof trainRequestSchema>;
 
-/** The first problem of a failed parse, as the option name and what is allowed. */
-export function firstProblem(error: z.ZodError): { option: string; allowed: string } {
+/** The first problem of a failed parse: the field, and what is allowed there in `locale`. */
+export function firstProblem(error: z.ZodError, locale: Locale = 'en'): { field: string; allowed: string } {
   const issue = error.issues[0];
-  return { option: String(issue.path[0] ?? '?'), allowed: issue.message };
+  return { field: String(issue.path[0] ?? '?'), allowed: describeAllowed(issue.message, locale) };
 }
