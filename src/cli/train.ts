@@ -87,15 +87,19 @@ function printSummary(run: TrainingRun, io: CliIO, images: string[], savedTo: st
   const L = io.locale;
   const out: string[] = [];
   const training = run.model.training;
-  out.push(
-    t(L, 'cli.train.done', {
-      seconds: (run.elapsedMs / 1000).toFixed(1),
-      status: t(L, `cli.train.status.${training.status}`),
-      epochs: training.epochsRun,
-      bestEpoch: training.bestEpoch,
-    }),
-  );
-  if (training.divergence) out.push(training.divergence.error.localized(L));
+  if (training.divergence) {
+    out.push(training.divergence.error.localized(L));
+    out.push(t(L, 'cli.train.keptWeights', { epoch: training.weightsEpoch }));
+  } else {
+    out.push(
+      t(L, 'cli.train.done', {
+        seconds: (run.elapsedMs / 1000).toFixed(1),
+        status: t(L, `cli.train.status.${training.status}`),
+        epochs: training.epochsRun,
+        bestEpoch: training.bestEpoch,
+      }),
+    );
+  }
   const m = run.test.metrics;
   const classNames = run.table.meta.classNames;
   out.push('', t(L, 'cli.train.testHeader', { samples: m.samples }));

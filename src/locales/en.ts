@@ -82,6 +82,7 @@ export const en = {
   // CLI summaries
   'cli.train.start': 'Training on {dataset} ({rows} rows): hidden layers {hidden} ({activation}), up to {epochs} epochs, {optimizer} with learning rate {learningRate}.',
   'cli.train.done': 'Done in {seconds} s: {status} after {epochs} epochs (lowest validation loss at epoch {bestEpoch}).',
+  'cli.train.keptWeights': 'The network keeps its weights from epoch {epoch} (0: the initial random weights), so the numbers below are those of a network that did not learn.',
   'cli.train.status.completed': 'completed',
   'cli.train.status.early-stopped': 'stopped early',
   'cli.train.status.aborted': 'cancelled',

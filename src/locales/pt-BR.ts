@@ -75,6 +75,7 @@ export const ptBR = {
   'cli.unknownCommand': 'Comando desconhecido "{command}". Comandos: {commands}.',
   'cli.train.start': 'Treinando com {dataset} ({rows} linhas): camadas ocultas {hidden} ({activation}), até {epochs} épocas, {optimizer} com taxa de aprendizado {learningRate}.',
   'cli.train.done': 'Pronto em {seconds} s: {status} após {epochs} épocas (menor perda de validação na época {bestEpoch}).',
+  'cli.train.keptWeights': 'A rede fica com os pesos da época {epoch} (0: os pesos aleatórios iniciais), então os números abaixo são de uma rede que não aprendeu.',
   'cli.train.status.completed': 'concluído',
   'cli.train.status.early-stopped': 'parada antecipada',
   'cli.train.status.aborted': 'cancelado',
