@@ -1,0 +1,95 @@
+/**
+ * Lessons: explainer threads about neural networks (pt-BR and en), with worked examples computed
+ * by the engine at run time and pictures from src/render. Also the story of a finished /train run.
+ */
+import { UserError } from '../errors.js';
+import type { Locale } from '../locales/index.js';
+import type { Theme } from '../render/index.js';
+import { textsFor } from './content/index.js';
+import type { LessonTexts, TopicMeta } from './content/types.js';
+import { buildActivation } from './generators/activation.js';
+import { buildBackprop } from './generators/backprop.js';
+import { buildGradientDescent } from './generators/gradient-descent.js';
+import { buildImbalance } from './generators/imbalance.js';
+import { buildLayers } from './generators/layers.js';
+import { buildLoss } from './generators/loss.js';
+import { buildNeuron } from './generators/neuron.js';
+import { buildOverfitting } from './generators/overfitting.js';
+import type { RenderContext } from './generators/shared.js';
+import { buildStrokeDemo } from './generators/stroke-demo.js';
+import { assemblePosts, type Draft, type LessonPost } from './post.js';
+import { isTopic, TOPICS, type Topic } from './topics.js';
+
+export { TOPICS, isTopic, type Topic } from './topics.js';
+export { formatNumber, formatPercent, formatCount, formatSetting } from './format.js';
+export { MAX_POST_CHARS, type LessonPost, type LessonImage } from './post.js';
+export { narrateRun, runTitle, lossStory, type NarrateOptions } from './narrative.js';
+export { missingTranslations } from './content/check.js';
+export { TEXTS } from './content/index.js';
+
+export interface LessonOptions {
+  /** Colours of the pictures: Discord's dark theme (default) or light. */
+  theme?: Theme;
+}
+
+const GENERATORS: Record<Topic, (ctx: RenderContext) => Promise<Draft[]>> = {
+  neuron: buildNeuron,
+  layers: buildLayers,
+  activation: buildActivation,
+  loss: buildLoss,
+  backprop: buildBackprop,
+  'gradient-descent': buildGradientDescent,
+  overfitting: buildOverfitting,
+  imbalance: buildImbalance,
+  'stroke-demo': buildStrokeDemo,
+};
+
+/** Where each topic's title and summary live in the content. */
+const CONTENT_KEY: Record<Topic, keyof Omit<LessonTexts, 'narrative'>> = {
+  neuron: 'neuron',
+  layers: 'layers',
+  activation: 'activation',
+  loss: 'loss',
+  backprop: 'backprop',
+  'gradient-descent': 'gradientDescent',
+  overfitting: 'overfitting',
+  imbalance: 'imbalance',
+  'stroke-demo': 'strokeDemo',
+};
+
+function checkTopic(topic: string): asserts topic is Topic {
+  if (!isTopic(topic)) throw new UserError('lessons.unknownTopic', { topic, allowed: TOPICS.join(', ') });
+}
+
+function metaOf(topic: Topic, locale: Locale): TopicMeta {
+  return textsFor(locale)[CONTENT_KEY[topic]];
+}
+
+/**
+ * The lesson as numbered posts ("1/8 …"), each within Discord's limits, in the given language.
+ * Numbers are computed by the engine (seeded) on the first call and reused for the other language.
+ * @example const posts = await buildLesson('backprop', 'pt-BR');
+ */
+export async function buildLesson(topic: Topic, locale: Locale, options: LessonOptions = {}): Promise<LessonPost[]> {
+  checkTopic(topic);
+  const drafts = await GENERATORS[topic]({ locale, theme: options.theme ?? 'dark' });
+  return assemblePosts(drafts);
+}
+
+/**
+ * A thread name for the lesson (1 to 100 characters).
+ * @example lessonTitle('backprop', 'en') // "Backpropagation, step by step, with real numbers"
+ */
+export function lessonTitle(topic: Topic, locale: Locale): string {
+  checkTopic(topic);
+  return metaOf(topic, locale).title.slice(0, 100);
+}
+
+/**
+ * One line about the lesson, for /help and the /explain choices (at most 100 characters).
+ * @example topicSummary('loss', 'pt-BR')
+ */
+export function topicSummary(topic: Topic, locale: Locale): string {
+  checkTopic(topic);
+  return metaOf(topic, locale).summary.slice(0, 100);
+}
