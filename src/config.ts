@@ -27,6 +27,38 @@ export const configSchema = z.object({
   JOB_TIMEOUT_MS: intFrom(1_000, 24 * 3_600_000, 10 * 60_000),
   /** How long trained models, metrics and pictures stay in Redis. */
   MODEL_TTL_DAYS: intFrom(1, 3650, 30),
+  /** Tries per job when a worker process crashes or Redis fails (cancel, timeout and bad input are never retried). */
+  JOB_ATTEMPTS: intFrom(1, 20, 3),
+  /** First retry delay; each next one doubles (exponential backoff). */
+  JOB_BACKOFF_MS: intFrom(0, 3_600_000, 5_000),
+  /** BullMQ job lock: a worker that stops renewing it (killed, frozen) loses the job after this long. */
+  JOB_LOCK_MS: intFrom(1_000, 600_000, 30_000),
+  /** How often workers look for jobs whose lock expired, and put them back in the queue. */
+  JOB_STALLED_INTERVAL_MS: intFrom(500, 600_000, 30_000),
+  /** Largest training a job may ask for, in parameters x rows x epochs (x (folds + 1) with cross-validation). */
+  JOB_WORK_BUDGET: z.coerce.number().int().positive().default(20_000_000_000),
+  /** Queued-or-running jobs one user may have at once. */
+  MAX_JOBS_PER_USER: intFrom(1, 1_000, 2),
+  /** Queued-or-running jobs one guild (server) may have at once. */
+  MAX_JOBS_PER_GUILD: intFrom(1, 100_000, 10),
+  /** Jobs waiting or running in the whole queue; beyond it new jobs are refused until it drains. */
+  MAX_QUEUE_LENGTH: intFrom(1, 10_000_000, 1_000),
+  /** How often (at most) a running job reports progress. */
+  PROGRESS_INTERVAL_MS: intFrom(100, 60_000, 1_500),
+  /** Largest single value (model JSON, history, one picture, one upload) written to Redis. */
+  STORE_MAX_VALUE_BYTES: intFrom(1_024, 512 * 1024 * 1024, 8 * 1024 * 1024),
+  /** How long an uploaded CSV waits in Redis for its job. */
+  UPLOAD_TTL_HOURS: intFrom(1, 24 * 30, 24),
+  /** Finished jobs kept in BullMQ for the dashboard and /jobs: at most this many, for at most this long. */
+  KEEP_COMPLETED_JOBS: intFrom(0, 1_000_000, 1_000),
+  KEEP_COMPLETED_HOURS: intFrom(1, 24 * 365, 24),
+  KEEP_FAILED_JOBS: intFrom(0, 1_000_000, 5_000),
+  KEEP_FAILED_HOURS: intFrom(1, 24 * 365, 7 * 24),
+  /** On SIGTERM a worker stops taking jobs and lets running ones finish this long, then hands them back to the queue. */
+  SHUTDOWN_GRACE_MS: intFrom(0, 3_600_000, 60_000),
+  /** The read-only queue dashboard (`npm run dashboard`); keep it on loopback unless a proxy guards it. */
+  DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+  DASHBOARD_PORT: intFrom(1, 65_535, 3030),
 
   /** The real stroke CSV (never bundled: its licence forbids redistribution). */
   STROKE_CSV: z.preprocess(emptyAsUndefined, z.string().optional()),

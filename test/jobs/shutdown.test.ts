@@ -1,0 +1,67 @@
+/**
+ * SIGTERM on a worker (what `docker stop` sends): it takes no new job, lets the running one finish,
+ * and exits 0; past SHUTDOWN_GRACE_MS it hands the running job back to the queue (without using an
+ * attempt) for another worker.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTrainingEvents, createTrainingQueue, type TrainingEvents, type TrainingQueue } from '../../src/jobs/index.js';
+import { configOf, deletePrefix, failureOfJob, LONG_JOB, payload, progressWhere, startWorkerProcess, stopWorkerProcess, testEnv, type WorkerProcess } from './helpers.js';
+
+let workers: WorkerProcess[] = [];
+let queue: TrainingQueue | undefined;
+let events: TrainingEvents | undefined;
+let env: Record<string, string> = {};
+
+afterEach(async () => {
+  await Promise.all(workers.map(stopWorkerProcess));
+  await events?.close();
+  await queue?.close();
+  await deletePrefix(env.REDIS_URL, env.QUEUE_PREFIX);
+  workers = [];
+  queue = events = undefined;
+});
+
+async function setUp(overrides: Record<string, string>) {
+  env = testEnv(overrides);
+  const config = configOf(env);
+  queue = createTrainingQueue(config);
+  events = createTrainingEvents(config);
+  const [, worker] = await Promise.all([events.ready(), startWorkerProcess(env)]);
+  workers.push(worker);
+  return { queue, events, worker };
+}
+
+describe('graceful shutdown', () => {
+  it('drains: the running job completes, no new job starts, the process exits 0', async () => {
+    const { queue, events, worker } = await setUp({ SHUTDOWN_GRACE_MS: '30000', MAX_JOBS_PER_USER: '5' });
+    const { jobId } = await queue.enqueueTraining(payload({ dataset: 'spiral', epochs: 1500 }));
+    await progressWhere(events, jobId, (p) => p.phase === 'training');
+    const completed = events.waitFor(jobId);
+    worker.child.kill('SIGTERM');
+    const next = await queue.enqueueTraining(payload({ dataset: 'xor', epochs: 10 }));
+
+    expect((await completed).summary.training.epochsRun).toBe(1500);
+    expect(await worker.exited).toBe(0);
+    expect(await queue.queue.getJobState(next.jobId)).toBe('waiting');
+    expect(worker.output()).toContain('worker stopped');
+  });
+
+  it('past the grace period, hands the running job back to the queue for another worker', async () => {
+    const { queue, events, worker } = await setUp({ SHUTDOWN_GRACE_MS: '300' });
+    const { jobId } = await queue.enqueueTraining(payload(LONG_JOB, { userId: 'owner' }));
+    await progressWhere(events, jobId, (p) => p.phase === 'training');
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const job = (await queue.queue.getJob(jobId))!;
+    expect(await job.getState()).toBe('waiting');
+    expect(job.attemptsMade).toBe(0);
+
+    // Another worker picks it up (then we cancel it: its run is long).
+    const restarted = progressWhere(events, jobId, (p) => p.phase === 'training');
+    workers.push(await startWorkerProcess(env));
+    await restarted;
+    const failed = failureOfJob(events, jobId);
+    await queue.cancelJob(jobId, { byUserId: 'owner' });
+    expect(await failed).toEqual({ kind: 'cancelled', by: 'owner' });
+  });
+});
