@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.js';
 import { createTrainingEvents, createTrainingQueue } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
-import { createDelivery, type StoryPost } from './delivery.js';
+import { createDelivery } from './delivery.js';
 import { createRouter } from './router.js';
 import type { BotButton, BotCommand, BotContext } from './types.js';
 
@@ -37,10 +37,10 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     events,
     config,
     log,
-    storyOf: async (_modelId): Promise<StoryPost[] | null> => null,
+    storyOf: (modelId) => queue.store.story(modelId),
     postPauseMs: options.postPauseMs ?? 600,
   });
-  const ctx: BotContext = { config, client, queue, store: queue.store, delivery, log };
+  const ctx: BotContext = { config, client, queue, store: queue.store, delivery, log, postPauseMs: options.postPauseMs ?? 600 };
   const route = createRouter(options.commands, options.buttons, ctx);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => log.error({ err: error.message }, 'discord client error'));

@@ -1,7 +1,7 @@
 import { DiscordAPIError, Routes, type REST, type RawFile } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { parseFailure, trainingPayloadSchema, type Failure, type TrainingPayload, type TrainingProgress, type TrainingQueue, type TrainingResult, type TrainingEvents } from '../jobs/index.js';
+import { parseFailure, trainingPayloadSchema, type Failure, type StoryPost, type TrainingPayload, type TrainingProgress, type TrainingQueue, type TrainingResult, type TrainingEvents } from '../jobs/index.js';
 import { t } from '../locales/index.js';
 import { failureMessage, progressMessage, resultMessage, PROGRESS_EDIT_INTERVAL_MS, type MessageBody } from './messages.js';
 
@@ -16,12 +16,6 @@ import { failureMessage, progressMessage, resultMessage, PROGRESS_EDIT_INTERVAL_
  *   message ids) is in the job's payload, so a bot restarted mid-job still delivers. While the
  *   interaction token lives (15 minutes) edits go through it; after that through the bot token.
  */
-
-/** One post of a run's story thread: text and the names of stored pictures to attach. */
-export interface StoryPost {
-  content: string;
-  images: string[];
-}
 
 export interface DeliveryDeps {
   rest: REST;

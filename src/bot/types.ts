@@ -13,6 +13,8 @@ export interface BotContext {
   store: ModelStore;
   delivery: Delivery;
   log: Logger;
+  /** Pause between two posts of a thread the bot writes (lessons, stories); 0 in tests. */
+  postPauseMs: number;
 }
 
 /** One slash command: its registration data and its handler. Thin: parse, call the core, reply. */

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { dataNotice } from '../data/index.js';
 import { t, type Locale } from '../locales/index.js';
-import { renderRunImages } from '../render/index.js';
+import { renderTrainingImages } from '../training/images.js';
 import { trainRequestSchema, type TrainRequestInput } from '../training/request.js';
-import { modelFileOf, runTraining, shapeOf, summarizeRun, testRocPoints, traceValidationExample, type TrainingRun } from '../training/run.js';
+import { modelFileOf, runTraining, summarizeRun, type TrainingRun } from '../training/run.js';
 import { EXIT, parseCommandArgs, validateOptions, type CliCommand, type CliIO } from './command.js';
 import { createProgressThrottle, formatProgress } from './progress.js';
 
@@ -142,58 +142,10 @@ function printSummary(run: TrainingRun, io: CliIO, images: string[], savedTo: st
 
 /** Writes the run's pictures into `dir`; returns the file names. */
 export async function writeRunImages(run: TrainingRun, dir: string, locale: Locale): Promise<string[]> {
-  const { model, table } = run;
-  const training = model.training;
-  const roc = testRocPoints(run);
-  const example = traceValidationExample(run);
-  const images = await renderRunImages(
-    {
-      history: {
-        trainLoss: training.history.trainLoss,
-        validationLoss: training.history.validationLoss,
-        bestEpoch: training.bestEpoch,
-        stoppedEpoch: training.epochsRun,
-        earlyStopped: training.status === 'early-stopped',
-      },
-      network: model.network,
-      featureNames: model.preprocessing.featureNames,
-      classNames: table.meta.classNames,
-      boundary: table.meta.is2d ? boundaryOf(run) : undefined,
-      confusion: run.test.metrics.confusion,
-      roc: roc ? { points: roc, auc: run.test.metrics.auc } : undefined,
-      sample: { activations: [example.trace.input, ...example.trace.layers.map((l) => l.a)], deltas: example.trace.layers.map((l) => l.delta) },
-    },
-    { locale },
-  );
+  const images = await renderTrainingImages(run, locale);
   await mkdir(dir, { recursive: true });
   await Promise.all(images.map((image) => writeFile(join(dir, image.filename), image.png)));
   return images.map((image) => image.filename);
-}
-
-/** The decision-boundary input of a 2-D run: raw points, and predictions through the fitted preprocessing. */
-export function boundaryOf(run: TrainingRun) {
-  const { model, table } = run;
-  const [first, second] = table.columns;
-  if (first?.kind !== 'numeric' || second?.kind !== 'numeric') return undefined;
-  const n = table.labels.length;
-  const points = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    points[2 * i] = first.values[i];
-    points[2 * i + 1] = second.values[i];
-  }
-  const [a, b] = model.preprocessing.columns;
-  const scale = (value: number, column: typeof a) => (column.kind === 'numeric' ? (value - column.mean) / column.scale : value);
-  return {
-    points: { x: points, labels: table.labels },
-    predict: (grid: Float64Array, count: number) => {
-      const x = new Float64Array(count * 2);
-      for (let i = 0; i < count; i++) {
-        x[2 * i] = scale(grid[2 * i], a);
-        x[2 * i + 1] = scale(grid[2 * i + 1], b);
-      }
-      return model.network.predict({ rows: count, cols: 2, data: x }).data;
-    },
-  };
 }
 
 export const trainCommand: CliCommand = {

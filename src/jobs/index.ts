@@ -22,7 +22,7 @@ export {
 } from './schemas.js';
 export { parseFailure, encodeFailure, failureOf } from './failure.js';
 export { estimateWork, checkBudget, encodedWidth, type WorkEstimate } from './quotas.js';
-export { createModelStore, storedModelMetaSchema, type ModelStore, type StoredModelMeta, type StoredHistory, type LeaderboardEntry, type DeleteOutcome } from './store.js';
+export { createModelStore, storedModelMetaSchema, storyPostSchema, type StoryPost, type ModelStore, type StoredModelMeta, type StoredHistory, type LeaderboardEntry, type DeleteOutcome } from './store.js';
 export { createTrainingQueue, newJobId, type TrainingQueue, type EnqueueResult, type CancelActor, type CancelOutcome, type JobInfo } from './producer.js';
 export { createTrainingEvents, type TrainingEvents } from './events.js';
 export { startWorker, PROCESSOR_PATH, type TrainingWorker, type StartWorkerOptions } from './worker.js';

@@ -14,9 +14,11 @@ import type { Redis } from 'ioredis';
 import { csvLimits, loadConfig, type Config } from '../config.js';
 import { isUserError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { modelFileOf, runTraining, summarizeRun, type RunSummary } from '../training/run.js';
+import { narrateRun } from '../lessons/index.js';
+import type { Locale } from '../locales/index.js';
+import { renderTrainingImages } from '../training/images.js';
+import { modelFileOf, runTraining, summarizeRun, type RunSummary, type TrainingRun } from '../training/run.js';
 import { encodeFailure, failureOf } from './failure.js';
-import { renderTrainingImages } from './images.js';
 import { DATASET_NAMES } from '../data/index.js';
 import { ABORT, keysOf } from './names.js';
 import { createProgressReporter } from './progress.js';
@@ -90,6 +92,15 @@ async function abortError(reason: unknown, job: SandboxedJob, token: string | un
   return new UnrecoverableError(encodeFailure({ kind: 'cancelled', ...(by ? { by } : {}) }));
 }
 
+/** The story of the run in the requester's language, its pictures named apart from the reply's ("story-3-network"). */
+async function storyOf(run: TrainingRun, locale: Locale) {
+  const posts = await narrateRun(run, locale);
+  return posts.map((post) => ({
+    content: post.content,
+    images: post.images.map((image) => ({ name: `story-${post.index}-${image.filename.replace(/\.png$/i, '')}`, png: image.png })),
+  }));
+}
+
 let logger: ReturnType<typeof createLogger> | undefined;
 const loggerFor = (config: Config) => (logger ??= createLogger('processor', { level: config.LOG_LEVEL }));
 
@@ -132,6 +143,7 @@ export async function processTraining(
 
     await report.phase('rendering');
     const images = payload.images ? await renderTrainingImages(run, payload.requester.locale) : [];
+    const story = payload.images ? await storyOf(run, payload.requester.locale) : [];
     if (controller.signal.aborted) throw await abortError(controller.signal.reason, job, token, config);
 
     await report.phase('storing');
@@ -150,6 +162,7 @@ export async function processTraining(
       model: modelFileOf(run),
       history: run.model.training.history,
       images: images.map((image) => ({ name: image.name, png: image.png })),
+      story,
     });
     if (payload.upload) await store.deleteUpload(payload.upload.key);
     log.info({ modelId, status: summary.training.status, epochs: summary.training.epochsRun, ms: Math.round(performance.now() - started) }, 'training stored');

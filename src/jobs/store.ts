@@ -37,11 +37,17 @@ export const storedHistorySchema = z.object({
 });
 export type StoredHistory = z.output<typeof storedHistorySchema>;
 
+/** One post of the story thread of a run: its text and the names of its stored pictures. */
+export const storyPostSchema = z.object({ content: z.string().max(2000), images: z.array(z.string()) });
+export type StoryPost = z.output<typeof storyPostSchema>;
+
 export interface ModelToStore {
   meta: Omit<StoredModelMeta, 'createdAt' | 'expiresAt' | 'imageNames'>;
   model: ModelFile;
   history: { trainLoss: readonly number[]; validationLoss: readonly number[] };
   images: readonly { name: string; png: Buffer }[];
+  /** The story of the run (posted as a thread), with its own pictures (kept beside the others, not listed in meta.imageNames). */
+  story?: readonly { content: string; images: readonly { name: string; png: Buffer }[] }[];
 }
 
 export interface ModelStoreOptions {
@@ -141,6 +147,15 @@ export function createModelStore(redis: Redis, options: ModelStoreOptions) {
       const key = keys.model(meta.modelId);
       const fields: (string | Buffer)[] = ['meta', metaJson, 'model', modelJson, 'history', history];
       for (const image of images) fields.push(`image:${image.name}`, image.png);
+      if (entry.story && entry.story.length > 0) {
+        const posts: StoryPost[] = entry.story.map((post) => {
+          const kept = post.images.filter((image) => fits(image.png));
+          for (const image of kept) fields.push(`image:${image.name}`, image.png);
+          return { content: post.content, images: kept.map((image) => image.name) };
+        });
+        const storyJson = JSON.stringify(posts);
+        if (fits(storyJson)) fields.push('story', storyJson);
+      }
       const tx = redis.multi().del(key).hset(key, ...fields).expire(key, ttlSeconds);
       const indexes = [keys.userModels(meta.owner.userId), ...(meta.owner.guildId ? [keys.guildModels(meta.owner.guildId)] : [])];
       for (const index of indexes) {
@@ -167,6 +182,12 @@ export function createModelStore(redis: Redis, options: ModelStoreOptions) {
     async loadModel(modelId: string): Promise<LoadedModel | null> {
       const json = await redis.hget(keys.model(modelId), 'model');
       return json === null ? null : loadModel(json);
+    },
+
+    /** The story posts of a run, or null when it has none (or expired). */
+    async story(modelId: string): Promise<StoryPost[] | null> {
+      const json = await redis.hget(keys.model(modelId), 'story');
+      return json === null ? null : z.array(storyPostSchema).parse(JSON.parse(json));
     },
 
     async history(modelId: string): Promise<StoredHistory | null> {

@@ -35,6 +35,16 @@ describe('/train end to end', () => {
     expect(progressEdits[0].after.content).toMatch(/epoch \d+\/4000 `[█░]{20}` \d+% · loss \d/);
     expect(progressEdits[0].after.components.length).toBe(1); // the Cancel button stays while it runs
     for (let i = 1; i < progressEdits.length; i++) expect(progressEdits[i].at - progressEdits[i - 1].at).toBeGreaterThanOrEqual(1900);
+    // the story of the run, as a thread on the reply
+    const thread = await discord.waitFor(() => discord.threads.find((t) => t.id === final.threadId), 30_000);
+    expect(thread.name).toBe('The story of this run: spiral');
+    const posts = await discord.waitFor(() => {
+      const inThread = discord.messagesIn(thread.id);
+      return inThread.length > 0 && /^(\d+)\/\1 /.test(inThread.at(-1)!.content) ? inThread : undefined;
+    }, 30_000);
+    expect(posts[0].content).toMatch(/^1\/\d+ /);
+    expect(posts.map((p) => p.content).join('\n')).toMatch(/loss/i);
+    expect(posts.some((p) => p.attachments.length > 0)).toBe(true);
     expect(discord.violations).toEqual([]);
   }, 90_000);
 

@@ -1,7 +1,7 @@
 import { transformTable, type TabularDataset } from '../data/index.js';
 import type { Locale } from '../locales/index.js';
 import { renderRunImages, type RunImage, type RunImagesInput } from '../render/index.js';
-import { testRocPoints, traceValidationExample, type TrainingRun } from '../training/run.js';
+import { testRocPoints, traceValidationExample, type TrainingRun } from './run.js';
 
 /** Points drawn over a decision boundary: enough to show the data, few enough to stay legible. */
 const MAX_BOUNDARY_POINTS = 1_000;
