@@ -1,3 +1,4 @@
+import { rocAuc, rocCurve } from '../src/engine/index.js';
 /**
  * Writes every picture for sample runs (from the test fixtures) into a folder, in both themes and
  * both languages, so a person can look at them. Reference images are generated, never committed.
@@ -12,7 +13,6 @@ import {
   renderNetworkDiagram,
   renderRunImages,
   renderTrainingGif,
-  rocPoints,
   type Locale,
   type RenderOptions,
   type Theme,
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
             [812, 41],
             [19, 28],
           ],
-          roc: { labels: points.labels, scores, auc: 0.987 },
+          roc: { points: rocCurve(points.labels, scores), auc: rocAuc(points.labels, scores) },
           sample,
         },
         options,

@@ -1,3 +1,4 @@
+import { rocCurve } from '../engine/index.js';
 /**
  * The story of one finished training run, told in the lesson style: the network, how its loss fell,
  * what its neurons ended up listening to, one validation example traced forward and backward, and
@@ -5,7 +6,7 @@
  */
 import { dataNotice } from '../data/index.js';
 import type { Locale } from '../locales/index.js';
-import { renderConfusionMatrix, renderNetworkDiagram, renderRocCurve, rocPoints, type Theme } from '../render/index.js';
+import { renderConfusionMatrix, renderNetworkDiagram, renderRocCurve, type Theme } from '../render/index.js';
 import { headlineMetrics, shapeOf, traceValidationExample, type TrainingRun } from '../training/run.js';
 import { textsFor } from './content/index.js';
 import type { NarrativeText } from './content/types.js';
@@ -254,7 +255,7 @@ async function verdictDraft(
   if (binary && Number.isFinite(m.auc)) {
     images.push({
       filename: 'run-roc.png',
-      png: await renderRocCurve({ points: rocPoints(run.test.labels, run.test.probabilities.data), auc: m.auc, positiveClass: classNames[1] }, { locale, theme }),
+      png: await renderRocCurve({ points: rocCurve(run.test.labels, run.test.probabilities.data), auc: m.auc, positiveClass: classNames[1] }, { locale, theme }),
       description: text.rocAlt,
     });
   }

@@ -9,7 +9,6 @@ export { renderNetworkDiagram, layoutNetwork, networkShape, type NetworkDiagramO
 export { renderDecisionBoundary, boundaryLayout, resolveDomain, type BoundaryLayout } from './decision-boundary.js';
 export { renderConfusionMatrix, confusionLayout, type ConfusionLayout } from './confusion-matrix.js';
 export { renderRocCurve } from './roc-curve.js';
-export { rocPoints } from './roc-points.js';
 export { renderTrainingGif, MAX_GIF_BYTES, type TrainingGifOptions } from './training-gif.js';
 export { renderRunImages, type RunImagesInput, type RunImage, type RunImageName } from './run-images.js';
 export { paletteFor, type Palette } from './theme.js';

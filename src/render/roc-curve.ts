@@ -10,7 +10,7 @@ const DESIGN_HEIGHT = 440;
 
 /**
  * PNG of the ROC curve.
- * @example await renderRocCurve({ points: rocPoints(labels, scores), auc: 0.91, positiveClass: 'stroke' }, { locale: 'en' })
+ * @example await renderRocCurve({ points: rocCurve(labels, scores), auc: 0.91, positiveClass: 'stroke' }, { locale: 'en' })
  */
 export function renderRocCurve(input: RocInput, options: RenderOptions): Promise<Buffer> {
   const palette = paletteFor(options.theme);

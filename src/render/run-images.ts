@@ -4,7 +4,6 @@ import { renderDecisionBoundary } from './decision-boundary.js';
 import { renderLossCurve } from './loss-curve.js';
 import { renderNetworkDiagram } from './network-diagram.js';
 import { renderRocCurve } from './roc-curve.js';
-import { rocPoints } from './roc-points.js';
 import type { BoundaryInput, LossHistory, NetworkLike, NeuronValues, RenderOptions, RocInput } from './types.js';
 
 /** What a run can offer; each picture is drawn only when its inputs are there. */
@@ -17,8 +16,8 @@ export interface RunImagesInput {
   boundary?: Omit<BoundaryInput, 'classNames' | 'featureNames'>;
   /** counts[actual][predicted] on the evaluation split. */
   confusion?: ReadonlyArray<ArrayLike<number>>;
-  /** Binary runs: ready points, or the labels and scores to compute them from; the AUC comes from the engine. */
-  roc?: RocInput | { labels: ArrayLike<number>; scores: ArrayLike<number>; auc: number };
+  /** Binary runs: the curve's points and AUC, both from the engine (rocCurve, rocAuc). */
+  roc?: RocInput;
   /** One sample's trace, for the activation view of the network. */
   sample?: NeuronValues;
 }
@@ -62,9 +61,8 @@ export async function renderRunImages(run: RunImagesInput, options: RenderOption
   }
   if (confusion && confusion.length > 0) await add('confusion-matrix', () => renderConfusionMatrix({ counts: confusion, classNames }, options));
   if (roc) {
-    const points = 'points' in roc ? roc.points : rocPoints(roc.labels, roc.scores);
-    const positiveClass = 'positiveClass' in roc && roc.positiveClass ? roc.positiveClass : classNames[1];
-    await add('roc-curve', () => renderRocCurve({ points, auc: roc.auc, ...(positiveClass ? { positiveClass } : {}) }, options));
+    const positiveClass = roc.positiveClass ?? classNames[1];
+    await add('roc-curve', () => renderRocCurve({ points: roc.points, auc: roc.auc, ...(positiveClass ? { positiveClass } : {}) }, options));
   }
   return images;
 }

@@ -16,6 +16,19 @@ describe('rocAuc', () => {
   it('is NaN when a class is missing', () => {
     expect(rocAuc([0, 0], [0.1, 0.2])).toBeNaN();
   });
+  it('steps the curve through each distinct threshold, tied scores moving both rates at once', () => {
+    expect(rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).map(({ fpr, tpr }) => [fpr, tpr])).toEqual([
+      [0, 0],
+      [0, 0.5],
+      [0.5, 0.5],
+      [0.5, 1],
+      [1, 1],
+    ]);
+    expect(rocCurve([1, 0], [0.5, 0.5]).map(({ fpr, tpr }) => [fpr, tpr])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
   it('agrees with the area under its own curve', () => {
     const labels = [0, 1, 0, 1, 1, 0, 0, 1, 0, 0];
     const scores = [0.1, 0.8, 0.3, 0.3, 0.9, 0.2, 0.6, 0.55, 0.05, 0.3];

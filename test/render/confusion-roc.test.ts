@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confusionLayout, renderConfusionMatrix, renderRocCurve, rocPoints, type ConfusionInput, type RenderOptions } from '../../src/render/index.js';
+import { rocCurve } from '../../src/engine/index.js';
+import { confusionLayout, renderConfusionMatrix, renderRocCurve, type ConfusionInput, type RenderOptions } from '../../src/render/index.js';
 import { paletteFor } from '../../src/render/theme.js';
 import { countNear, decode, inkShare, isPng, nearest } from './png.js';
 
@@ -31,37 +32,10 @@ describe('renderConfusionMatrix', () => {
   });
 });
 
-describe('rocPoints', () => {
-  it('steps through each distinct threshold from (0,0) to (1,1)', () => {
-    expect(rocPoints([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])).toEqual([
-      { fpr: 0, tpr: 0 },
-      { fpr: 0, tpr: 0.5 },
-      { fpr: 0.5, tpr: 0.5 },
-      { fpr: 0.5, tpr: 1 },
-      { fpr: 1, tpr: 1 },
-    ]);
-  });
-
-  it('moves both rates at once for tied scores', () => {
-    expect(rocPoints([1, 0], [0.5, 0.5])).toEqual([
-      { fpr: 0, tpr: 0 },
-      { fpr: 1, tpr: 1 },
-    ]);
-  });
-
-  it('reaches the top-left corner for a perfect ranking', () => {
-    expect(rocPoints([0, 1, 0, 1], [0.2, 0.9, 0.1, 0.8])).toContainEqual({ fpr: 0, tpr: 1 });
-  });
-
-  it('rejects mismatched inputs', () => {
-    expect(() => rocPoints([0, 1], [0.5])).toThrow(RangeError);
-  });
-});
-
 describe('renderRocCurve', () => {
   it('draws the curve in the positive hue and the chance line, in both themes', async () => {
     for (const theme of ['dark', 'light'] as const) {
-      const png = await renderRocCurve({ points: rocPoints([0, 0, 1, 1, 0, 1], [0.1, 0.4, 0.35, 0.8, 0.2, 0.9]), auc: 0.889 }, { locale: 'en', theme });
+      const png = await renderRocCurve({ points: rocCurve([0, 0, 1, 1, 0, 1], [0.1, 0.4, 0.35, 0.8, 0.2, 0.9]), auc: 0.889 }, { locale: 'en', theme });
       const image = await decode(png);
       const palette = paletteFor(theme);
       expect([image.width, image.height]).toEqual([960, 880]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { rocCurve } from '../../src/engine/index.js';
 import { FONT_FAMILY, registerFonts, renderRunImages } from '../../src/render/index.js';
 import { formatNumber, label, type LabelKey } from '../../src/render/labels.js';
 import { lossHistory, predictWith, traceSample, xorNetwork, xorPoints } from './fixtures.js';
@@ -18,7 +19,7 @@ describe('renderRunImages', () => {
         classNames: ['same', 'opposite'],
         boundary: { predict, points },
         confusion: [[40, 5], [6, 49]],
-        roc: { labels: points.labels, scores: predict(points.x, 100), auc: 0.97 },
+        roc: { points: rocCurve(points.labels, predict(points.x, 100)), auc: 0.97 },
         sample: traceSample(network, [0.5, -0.5], 1),
       },
       { locale: 'pt-BR' },

@@ -3,9 +3,9 @@
  * rows (no file, no STROKE_CSV), so the lessons work anywhere and say so.
  */
 import { dataNotice, loadDataset } from '../../data/index.js';
-import { binaryMetrics, type BinaryMetrics } from '../../engine/index.js';
+import { rocCurve, binaryMetrics, type BinaryMetrics } from '../../engine/index.js';
 import type { Locale } from '../../locales/index.js';
-import { renderConfusionMatrix, renderRocCurve, rocPoints, type Theme } from '../../render/index.js';
+import { renderConfusionMatrix, renderRocCurve, type Theme } from '../../render/index.js';
 import { trainRequestSchema, type TrainRequestInput } from '../../training/request.js';
 import { runTraining, type TrainingRun } from '../../training/run.js';
 import { once } from '../memo.js';
@@ -51,7 +51,7 @@ export async function confusionImage(run: TrainingRun, locale: Locale, theme: Th
 
 export async function rocImage(run: TrainingRun, locale: Locale, theme: Theme, filename: string, description: string): Promise<LessonImage> {
   const png = await renderRocCurve(
-    { points: rocPoints(run.test.labels, run.test.probabilities.data), auc: run.test.metrics.auc, positiveClass: run.table.meta.classNames[1] },
+    { points: rocCurve(run.test.labels, run.test.probabilities.data), auc: run.test.metrics.auc, positiveClass: run.table.meta.classNames[1] },
     { locale, theme },
   );
   return { filename, png, description };
