@@ -4,7 +4,10 @@ import { z } from 'zod';
  * Every setting, parsed once from the environment. Each variable is listed (with its default) in
  * .env.example; a bad value stops start-up with a message naming the variable and what is allowed.
  */
-const intFrom = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const intFrom = (min: number, max: number, fallback: number) => {
+  const error = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
+};
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export const configSchema = z.object({
