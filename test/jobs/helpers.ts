@@ -25,6 +25,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     JOB_STALLED_INTERVAL_MS: '1000',
     JOB_BACKOFF_MS: '100',
     PROGRESS_INTERVAL_MS: '200',
+    // Workers use the generated stroke rows unless a test says otherwise (CI sets STROKE_CSV for the real-file test).
+    STROKE_CSV: '',
     ...overrides,
   };
 }
