@@ -155,7 +155,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const locale = payload.requester.locale;
     const images = await queue.store.images(result.modelId);
     const ordered = result.imageNames.map((name) => images.find((i) => i.name === name)).filter((i) => i !== undefined);
-    const files = ordered.map((image) => ({ name: `${image.name}.png`, data: image.png, contentType: 'image/png' }));
+    const files = ordered.map((image) => fileOf(image.name, image.png));
     const body = resultMessage({ modelId: result.modelId, summary: result.summary, imageNames: ordered.map((i) => i.name), ttlDays: config.MODEL_TTL_DAYS, locale });
     await enqueueEdit(entry, async () => {
       const messageId = await editOriginal(payload, body, files);
@@ -166,14 +166,17 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   }
 
   async function postThread(payload: TrainingPayload, messageId: string, name: string, posts: StoryPost[], modelId: string): Promise<void> {
-    const thread = (await rest.post(Routes.threads(payload.replyTarget.channelId, messageId), {
-      body: { name: name.slice(0, 100), auto_archive_duration: 1440 },
-    })) as { id: string };
+    // Already in a thread (no threads in threads on Discord): the story continues there.
+    const thread = payload.replyTarget.inThread
+      ? { id: payload.replyTarget.channelId }
+      : ((await rest.post(Routes.threads(payload.replyTarget.channelId, messageId), {
+          body: { name: name.slice(0, 100), auto_archive_duration: 1440 },
+        })) as { id: string });
     for (const post of posts) {
       const files: RawFile[] = [];
       for (const imageName of post.images) {
         const png = await queue.store.image(modelId, imageName);
-        if (png) files.push({ name: `${imageName}.png`, data: png, contentType: 'image/png' });
+        if (png) files.push(fileOf(imageName, png));
       }
       await rest.post(Routes.channelMessages(thread.id), { body: { content: post.content.slice(0, 2000) }, files });
       if (deps.postPauseMs > 0) await sleep(deps.postPauseMs);
@@ -242,6 +245,12 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       tracked.clear();
     },
   };
+}
+
+/** A stored picture as an attachment: names without an extension are PNGs ("loss-curve"), others say theirs ("training.gif"). */
+export function fileOf(name: string, bytes: Buffer): RawFile {
+  if (/\.gif$/i.test(name)) return { name, data: bytes, contentType: 'image/gif' };
+  return { name: /\.png$/i.test(name) ? name : `${name}.png`, data: bytes, contentType: 'image/png' };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -13,7 +13,7 @@ export function helpMessage(locale: Locale, options: { strokeCsvConfigured: bool
   const lines = [
     t(locale, 'bot.help.intro'),
     '',
-    ...HELP_COMMANDS.map((name) => `• ${t(locale, `bot.help.${name}` satisfies MessageKey, { topics: TOPICS.join(', ') })}`),
+    ...HELP_COMMANDS.map((name) => `• ${t(locale, `bot.help.${name}` satisfies MessageKey, { count: TOPICS.length })}`),
     '',
     t(locale, options.strokeCsvConfigured ? 'bot.help.strokeReal' : 'bot.help.strokeSynthetic'),
     t(locale, 'bot.help.sandbox'),

@@ -18,13 +18,14 @@ export const MAX_CONTENT = 2000;
 export const relativeTime = (epochMs: number) => `<t:${Math.floor(epochMs / 1000)}:R>`;
 
 /**
- * Joins a header, lines and a footer, keeping as many lines as fit; the rest become "…and N more".
+ * Joins a header (none when empty), lines and a footer, keeping as many lines as fit; the rest
+ * become "…and N more".
  * @example fitLines('Models', ['a', 'b'], '', 'en')
  */
 export function fitLines(header: string, lines: readonly string[], footer: string, locale: Locale, limit = MAX_CONTENT): string {
   const kept: string[] = [];
   const reserve = (n: number) => (n > 0 ? t(locale, 'bot.list.more', { count: n }).length + 1 : 0);
-  let length = header.length + (footer ? footer.length + 1 : 0);
+  let length = header.length + (footer ? footer.length + 1 : 0) - (header ? 0 : 1);
   for (let i = 0; i < lines.length; i++) {
     const next = length + 1 + lines[i].length;
     if (next + reserve(lines.length - i - 1) > limit) break;
@@ -32,7 +33,7 @@ export function fitLines(header: string, lines: readonly string[], footer: strin
     length = next;
   }
   const hidden = lines.length - kept.length;
-  return [header, ...kept, ...(hidden > 0 ? [t(locale, 'bot.list.more', { count: hidden })] : []), ...(footer ? [footer] : [])].join('\n');
+  return [...(header ? [header] : []), ...kept, ...(hidden > 0 ? [t(locale, 'bot.list.more', { count: hidden })] : []), ...(footer ? [footer] : [])].join('\n');
 }
 
 // --- /jobs -----------------------------------------------------------------------------------
@@ -93,10 +94,11 @@ export function modelsMessage(input: { mine: readonly StoredModelMeta[]; guild: 
     t(locale, 'bot.models.mine', { count: input.mine.length }),
     ...(input.mine.length > 0 ? input.mine.map((meta) => modelLine(meta, false)) : [t(locale, 'bot.models.noneMine')]),
   ];
-  if (input.guild !== null) {
-    lines.push(t(locale, 'bot.models.guild', { count: others.length }), ...(others.length > 0 ? others.map((meta) => modelLine(meta, true)) : [t(locale, 'bot.models.noneGuild')]));
+  // Others' models only when there are some: an empty second list is noise.
+  if (others.length > 0) {
+    lines.push(t(locale, 'bot.models.guild', { count: others.length }), ...others.map((meta) => modelLine(meta, true)));
   }
-  return fitLines('', lines, t(locale, 'bot.models.footer', { days: input.ttlDays }), locale).replace(/^\n/, '');
+  return fitLines('', lines, t(locale, 'bot.models.footer', { days: input.ttlDays }), locale);
 }
 
 // --- /leaderboard ----------------------------------------------------------------------------

@@ -109,7 +109,7 @@ export function resultMessage(input: {
     embed.addFields({ name: t(locale, 'bot.embed.cv', { folds: cv.folds }), value });
   }
   const first = input.imageNames[0];
-  if (first) embed.setImage(`attachment://${first}.png`);
+  if (first) embed.setImage(`attachment://${/\.\w+$/.test(first) ? first : `${first}.png`}`);
   return { content, embeds: [embed.toJSON()], components: [] };
 }
 

@@ -176,7 +176,7 @@ export function valueLabel(column: string, value: unknown, locale: Locale): stri
   if (value === null || value === undefined) return '—';
   if (field?.type === 'boolean') return (value === field.values.true ? yesNo : noNo)[locale];
   if (field?.type === 'choice') return field.choices.find((c) => c.value === value)?.label[locale] ?? String(value);
-  return typeof value === 'number' ? String(Number(value.toFixed(2))) : String(value);
+  return typeof value === 'number' ? value.toLocaleString(locale, { maximumFractionDigits: 2, useGrouping: false }) : String(value);
 }
 
 export type RiskBand = 'low' | 'moderate' | 'high';

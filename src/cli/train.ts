@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { dataNotice } from '../data/index.js';
 import { t, type Locale } from '../locales/index.js';
-import { renderTrainingImages } from '../training/images.js';
+import { ANIMATION_FRAMES, renderTrainingAnimation, renderTrainingImages } from '../training/images.js';
 import { trainRequestSchema, type TrainRequestInput } from '../training/request.js';
 import { modelFileOf, runTraining, summarizeRun, type TrainingRun } from '../training/run.js';
 import { EXIT, parseCommandArgs, validateOptions, type CliCommand, type CliIO } from './command.js';
@@ -143,9 +143,12 @@ function printSummary(run: TrainingRun, io: CliIO, images: string[], savedTo: st
 /** Writes the run's pictures into `dir`; returns the file names. */
 export async function writeRunImages(run: TrainingRun, dir: string, locale: Locale): Promise<string[]> {
   const images = await renderTrainingImages(run, locale);
+  const files = images.map((image) => ({ filename: image.filename, bytes: image.png }));
+  const animation = await renderTrainingAnimation(run, locale);
+  if (animation) files.push({ filename: 'training.gif', bytes: animation });
   await mkdir(dir, { recursive: true });
-  await Promise.all(images.map((image) => writeFile(join(dir, image.filename), image.png)));
-  return images.map((image) => image.filename);
+  await Promise.all(files.map((file) => writeFile(join(dir, file.filename), file.bytes)));
+  return files.map((file) => file.filename);
 }
 
 export const trainCommand: CliCommand = {
@@ -165,6 +168,7 @@ export const trainCommand: CliCommand = {
     let announced = false;
     const run = await runTraining(request, {
       env: io.env,
+      snapshots: values.out ? ANIMATION_FRAMES : 0,
       onStart: ({ table, recipe }) => {
         if (!showProgress) return;
         io.stderr.write(

@@ -14,6 +14,7 @@ import {
   type ActivationName,
   type BinaryMetrics,
   type EpochReport,
+  type Floats,
   type Matrix,
   type MulticlassMetrics,
   type Network,
@@ -95,6 +96,15 @@ export interface TrainedTabularModel {
   /** Rows used to fit and to validate (indices into the table). */
   fitRows: Int32Array;
   validationRows: Int32Array;
+  /** Copies of the weights taken during training (when asked for), for animations. */
+  snapshots: WeightSnapshot[];
+}
+
+/** The network's parameters after one epoch (layer by layer: weights, then biases). */
+export interface WeightSnapshot {
+  epoch: number;
+  trainLoss: number;
+  params: Floats[];
 }
 
 export interface TrainTabularOptions {
@@ -103,6 +113,8 @@ export interface TrainTabularOptions {
   dtype?: 'float32' | 'float64';
   signal?: AbortSignal;
   onEpoch?: (report: EpochReport) => void | Promise<void>;
+  /** Keep a copy of the weights after about this many evenly spaced epochs (first and last included); 0 = none. */
+  snapshots?: number;
 }
 
 /**
@@ -144,6 +156,7 @@ export async function trainTabular(
   });
   const classWeights = recipe.balance === 'class-weights' ? balancedClassWeights(parts.fit.labels, classes) : undefined;
   const validation = { x: parts.validation.x, y: targetsFromLabels(parts.validation.labels, outputs) };
+  const snapshots: WeightSnapshot[] = [];
   const training = await train(
     network,
     { x: parts.fit.x, y: targetsFromLabels(parts.fit.labels, outputs) },
@@ -156,13 +169,30 @@ export async function trainTabular(
       seed,
       validation,
       earlyStopping: recipe.earlyStopping,
-      onEpoch: options.onEpoch,
+      onEpoch: (report) => {
+        if (wantsSnapshot(report.epoch, recipe.epochs, options.snapshots ?? 0)) {
+          snapshots.push({ epoch: report.epoch, trainLoss: report.trainLoss, params: network.snapshot() });
+        }
+        return options.onEpoch?.(report);
+      },
       signal: options.signal,
     },
   );
   let threshold = 0.5;
   if (binary) threshold = chooseThreshold(parts.validation.labels, network.predict(parts.validation.x).data, recipe.threshold);
-  return { network, preprocessing, threshold, training, fitRows: split.train, validationRows: split.validation };
+  return { network, preprocessing, threshold, training, fitRows: split.train, validationRows: split.validation, snapshots };
+}
+
+/**
+ * True for the epochs whose weights an animation of `count` frames keeps: the first, the last
+ * (of the planned run) and evenly spaced ones between.
+ * @example [1, 2, 3, 4, 5].filter((e) => wantsSnapshot(e, 5, 3)) // [1, 3, 5]
+ */
+export function wantsSnapshot(epoch: number, epochs: number, count: number): boolean {
+  if (count <= 0) return false;
+  if (epoch === 1 || epoch === epochs || count >= epochs) return true;
+  const step = (epochs - 1) / (count - 1);
+  return Math.floor((epoch - 1) / step) !== Math.floor((epoch - 2) / step);
 }
 
 /** The numbers reported for one evaluation (a test fold, or a hold-out test part). */
@@ -291,7 +321,13 @@ export async function holdoutEvaluate(
   const { seed = 1, testFraction = 0.2 } = options;
   const recipe = options.recipe ?? defaultRecipe(table);
   const split = stratifiedSplit(table.labels, { validation: 0, test: testFraction, seed, classNames: table.meta.classNames });
-  const model = await trainTabular(table, split.train, recipe, { seed, dtype: options.dtype, signal: options.signal, onEpoch: options.onEpoch });
+  const model = await trainTabular(table, split.train, recipe, {
+    seed,
+    dtype: options.dtype,
+    signal: options.signal,
+    onEpoch: options.onEpoch,
+    snapshots: options.snapshots,
+  });
   const scored = scoreTabular(model, table, split.test);
   return { model, test: summarizeScores(scored), testRows: split.test, scored };
 }

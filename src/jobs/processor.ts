@@ -16,7 +16,7 @@ import { isUserError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { narrateRun } from '../lessons/index.js';
 import type { Locale } from '../locales/index.js';
-import { renderTrainingImages } from '../training/images.js';
+import { ANIMATION_FRAMES, renderTrainingAnimation, renderTrainingImages } from '../training/images.js';
 import { modelFileOf, runTraining, summarizeRun, type RunSummary, type TrainingRun } from '../training/run.js';
 import { encodeFailure, failureOf } from './failure.js';
 import { DATASET_NAMES } from '../data/index.js';
@@ -138,11 +138,13 @@ export async function processTraining(
       signal: controller.signal,
       onEpoch: (epoch) => report.epoch(epoch),
       onFold: (done, of) => report.fold(done, of),
+      snapshots: payload.images ? ANIMATION_FRAMES : 0,
     });
     if (controller.signal.aborted || run.model.training.status === 'aborted') throw await abortError(controller.signal.reason, job, token, config);
 
     await report.phase('rendering');
     const images = payload.images ? await renderTrainingImages(run, payload.requester.locale) : [];
+    const animation = payload.images ? await renderTrainingAnimation(run, payload.requester.locale) : undefined;
     const story = payload.images ? await storyOf(run, payload.requester.locale) : [];
     if (controller.signal.aborted) throw await abortError(controller.signal.reason, job, token, config);
 
@@ -161,7 +163,7 @@ export async function processTraining(
       },
       model: modelFileOf(run),
       history: run.model.training.history,
-      images: images.map((image) => ({ name: image.name, png: image.png })),
+      images: [...images.map((image) => ({ name: image.name, png: image.png })), ...(animation ? [{ name: 'training.gif', png: animation }] : [])],
       story,
     });
     if (payload.upload) await store.deleteUpload(payload.upload.key);

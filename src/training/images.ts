@@ -1,6 +1,7 @@
 import { transformTable, type TabularDataset } from '../data/index.js';
 import type { Locale } from '../locales/index.js';
-import { renderRunImages, type RunImage, type RunImagesInput } from '../render/index.js';
+import { createNetwork, type Network } from '../engine/index.js';
+import { renderRunImages, renderTrainingGif, type RunImage, type RunImagesInput } from '../render/index.js';
 import { testRocPoints, traceValidationExample, type TrainingRun } from './run.js';
 
 /** Points drawn over a decision boundary: enough to show the data, few enough to stay legible. */
@@ -36,12 +37,13 @@ export function runImagesInput(run: TrainingRun): RunImagesInput {
   if (roc && Number.isFinite(run.test.metrics.auc)) {
     input.roc = { points: roc, auc: run.test.metrics.auc, ...(table.meta.classNames[1] ? { positiveClass: table.meta.classNames[1] } : {}) };
   }
-  const boundary = boundaryOf(run);
+  const boundary = boundaryOf(run, model.network);
   if (boundary) input.boundary = boundary;
   return input;
 }
 
-function boundaryOf(run: TrainingRun): RunImagesInput['boundary'] {
+/** The decision boundary of `network` (the run's, or a snapshot of it) over the run's 2-D data. */
+function boundaryOf(run: TrainingRun, network: Network): RunImagesInput['boundary'] {
   const { model, table } = run;
   const [a, b] = table.columns;
   if (table.columns.length !== 2 || a.kind !== 'numeric' || b.kind !== 'numeric') return undefined;
@@ -64,7 +66,7 @@ function boundaryOf(run: TrainingRun): RunImagesInput['boundary'] {
       target: table.target,
       meta: table.meta,
     };
-    return model.network.predict(transformTable(model.preprocessing, grid)).data;
+    return network.predict(transformTable(model.preprocessing, grid)).data;
   };
   return { predict, points: { x, labels } };
 }
@@ -72,4 +74,30 @@ function boundaryOf(run: TrainingRun): RunImagesInput['boundary'] {
 /** Every picture of a run, labelled in the requester's language. */
 export function renderTrainingImages(run: TrainingRun, locale: Locale): Promise<RunImage[]> {
   return renderRunImages(runImagesInput(run), { locale });
+}
+
+/** Frames of the animation kept by default: smooth enough to see the boundary form, small enough for Discord. */
+export const ANIMATION_FRAMES = 40;
+
+/**
+ * The decision boundary forming over training, as an animated GIF (2-D runs trained with
+ * `snapshots`); undefined when the run has no snapshots or no boundary to draw.
+ */
+export async function renderTrainingAnimation(run: TrainingRun, locale: Locale): Promise<Buffer | undefined> {
+  const { model, table } = run;
+  if (model.snapshots.length < 2) return undefined;
+  const first = boundaryOf(run, model.network);
+  if (!first) return undefined;
+  const frames = model.snapshots.map((snapshot) => {
+    const network = createNetwork(model.network.spec);
+    network.restore(snapshot.params);
+    return { epoch: snapshot.epoch, loss: snapshot.trainLoss, predict: boundaryOf(run, network)!.predict };
+  });
+  return renderTrainingGif(frames, {
+    locale,
+    kind: 'boundary',
+    data: { points: first.points, classNames: table.meta.classNames, featureNames: table.columns.map((c) => c.name) },
+    classNames: table.meta.classNames,
+    featureNames: table.columns.map((c) => c.name),
+  });
 }

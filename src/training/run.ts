@@ -85,6 +85,8 @@ export interface RunOptions {
   bytes?: Uint8Array;
   limits?: Partial<CsvLimits>;
   onEpoch?: (report: EpochReport) => void | Promise<void>;
+  /** Weight snapshots to keep for the training animation (2-D datasets only; default 0). */
+  snapshots?: number;
   /** Called once the data is loaded and the recipe settled, before any training. */
   onStart?: (info: { table: TabularDataset; recipe: TabularRecipe }) => void;
   /** Cross-validation progress: fold k of n is done. */
@@ -132,6 +134,7 @@ export async function runTraining(request: TrainRequest, options: RunOptions = {
     dtype: request.dtype,
     signal: options.signal,
     onEpoch: options.onEpoch,
+    snapshots: table.meta.is2d ? (options.snapshots ?? 0) : 0,
   });
   return { request, table, recipe, model, test: scored, crossValidation, elapsedMs: performance.now() - started };
 }

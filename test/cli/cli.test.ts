@@ -64,7 +64,9 @@ describe('cli train', () => {
     expect(await main(['train', '--dataset', 'xor', '--epochs', '200', '--save', model, '--out', out, '--quiet'], t.io)).toBe(0);
     expect(JSON.parse(await readFile(model, 'utf8')).format).toBe('backprop-bot.model');
     const files = (await readdir(out)).sort();
-    expect(files).toEqual(['confusion-matrix.png', 'decision-boundary.png', 'loss-curve.png', 'network-activations.png', 'network.png', 'roc-curve.png']);
+    expect(files).toEqual(['confusion-matrix.png', 'decision-boundary.png', 'loss-curve.png', 'network-activations.png', 'network.png', 'roc-curve.png', 'training.gif']);
+    const gif = await readFile(join(out, 'training.gif'));
+    expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
     const image = await loadImage(await readFile(join(out, 'decision-boundary.png')));
     expect(image.width).toBeGreaterThan(300);
     const p = memoryIO();

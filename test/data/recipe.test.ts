@@ -57,3 +57,15 @@ describe('the generic recipe', () => {
     expect(test.accuracy).toBeGreaterThan(0.85);
   });
 });
+
+describe('wantsSnapshot', () => {
+  it('keeps the first and last epochs and evenly spaced ones between', async () => {
+    const { wantsSnapshot } = await import('../../src/data/recipe.js');
+    const kept = (epochs: number, count: number) => Array.from({ length: epochs }, (_, i) => i + 1).filter((e) => wantsSnapshot(e, epochs, count));
+    expect(kept(5, 3)).toEqual([1, 3, 5]);
+    expect(kept(300, 40)).toHaveLength(40);
+    expect(kept(300, 40).at(-1)).toBe(300);
+    expect(kept(10, 40)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(kept(10, 0)).toEqual([]);
+  });
+});

@@ -24,8 +24,11 @@ describe('/train end to end', () => {
     expect(final.content).toMatch(/Trained \*\*spiral\*\*/);
     expect(final.embeds[0].fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['ROC AUC', 'Recall', 'Precision', 'F1']));
     const names = final.attachments.map((a) => a.filename);
-    expect(names).toEqual(expect.arrayContaining(['loss-curve.png', 'network.png', 'decision-boundary.png']));
-    for (const attachment of final.attachments) {
+    expect(names).toEqual(expect.arrayContaining(['loss-curve.png', 'network.png', 'decision-boundary.png', 'training.gif']));
+    const gif = final.attachments.find((a) => a.filename === 'training.gif')!;
+    expect(gif.data.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect(gif.data.length).toBeLessThan(10 * 1024 * 1024);
+    for (const attachment of final.attachments.filter((a) => a.filename.endsWith('.png'))) {
       const image = await loadImage(attachment.data);
       expect(image.width).toBeGreaterThan(200);
     }
