@@ -107,6 +107,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         return message.id;
       } catch (error) {
         if (!isExpiredToken(error)) throw error;
+        // Never try a dead token again: each refused request counts towards Discord's invalid-request ban.
+        target.tokenExpiresAt = 0;
       }
     }
     if (!target.messageId) throw new Error('the interaction token expired and the reply message id is unknown');

@@ -116,14 +116,6 @@ export interface RunSettings {
   balance?: string;
 }
 
-/**
- * The hidden layers from a network shape "inputs-h1-h2-outputs".
- * @example hiddenOfShape('21-16-8-1') // [16, 8]
- */
-export function hiddenOfShape(shape: string): number[] {
-  return shape.split('-').slice(1, -1).map(Number).filter(Number.isFinite);
-}
-
 /** "hidden 16,8 tanh · epochs 23/40 · adam lr 0.003 · balance class-weights" */
 export function settingsText(s: RunSettings, locale: Locale): string {
   const parts = [t(locale, 'bot.leaderboard.hidden', { hidden: s.hidden.length > 0 ? s.hidden.join(',') : t(locale, 'bot.leaderboard.noHidden') }) + (s.activation ? ` ${s.activation}` : '')];
@@ -157,26 +149,19 @@ export function leaderboardMessage(rows: readonly LeaderboardRow[], locale: Loca
   return fitLines(t(locale, 'bot.leaderboard.header', { count: rows.length }), lines, footer, locale);
 }
 
-/** The stroke data as recipeFor sees it: it reads only the dataset's name to pick the defaults. */
-const STROKE_TABLE_NAME = { meta: { name: 'stroke' } } as unknown as TabularDataset;
-
 /**
- * The settings of a stroke run: hidden layers and epochs run from the stored summary; the rest
- * from the request (the dataset's defaults under the options the user gave) while the queue
- * still keeps the job, else left out.
+ * The settings of a run, from its stored summary: hidden layers, activation, epochs asked for and
+ * run, optimizer, learning rate and balance.
  */
-export function strokeRunSettings(meta: StoredModelMeta, request: TrainRequest | undefined): RunSettings {
-  const hidden = hiddenOfShape(meta.summary.network.shape);
-  const epochsRun = meta.summary.training.epochsRun;
-  if (!request) return { hidden, epochsRun };
-  const recipe = recipeFor(request, STROKE_TABLE_NAME);
+export function runSettings(meta: StoredModelMeta): RunSettings {
+  const settings = meta.summary.settings;
   return {
-    hidden,
-    activation: recipe.hidden[0]?.activation,
-    epochsRun,
-    epochs: recipe.epochs,
-    optimizer: recipe.optimizer.kind,
-    learningRate: recipe.optimizer.learningRate,
-    balance: recipe.balance,
+    hidden: settings.hidden,
+    activation: settings.activation,
+    epochsRun: meta.summary.training.epochsRun,
+    epochs: settings.epochs,
+    optimizer: settings.optimizer,
+    learningRate: settings.learningRate,
+    balance: settings.balance,
   };
 }

@@ -1,5 +1,5 @@
 import type { Explanation } from '../data/index.js';
-import { formatNumber, formatPercent } from '../lessons/index.js';
+import { formatNumber } from '../lessons/index.js';
 import { t, type Locale } from '../locales/index.js';
 import { columnLabel, riskBand, valueLabel } from './stroke-input.js';
 
@@ -34,7 +34,6 @@ export function predictionMessage(view: PredictionView): string {
   const number = (value: number | null) => (value === null ? 'n/a' : formatNumber(value, locale, 3));
   const lines = [
     t(locale, 'bot.predict.result', {
-      percent: formatPercent(e.probability, locale),
       probability: formatNumber(e.probability, locale, 3),
       band: t(locale, `bot.predict.band.${band}`),
     }),

@@ -59,6 +59,16 @@ export function compactSummary(summary: RunSummary): CompactSummary {
   return {
     dataset: summary.dataset,
     network: { shape: summary.network.shape, parameters: summary.network.parameters },
+    settings: {
+      hidden: summary.recipe.hidden.map((layer) => layer.units),
+      activation: summary.recipe.hidden[0]?.activation ?? 'none',
+      optimizer: summary.recipe.optimizer.kind ?? 'adam',
+      learningRate: summary.recipe.optimizer.learningRate ?? 0.01,
+      epochs: summary.recipe.epochs,
+      batchSize: summary.recipe.batchSize,
+      l2: summary.recipe.l2,
+      balance: summary.recipe.balance,
+    },
     training: summary.training,
     split: summary.split,
     metrics: {

@@ -35,6 +35,11 @@ export const replyTargetSchema = z.object({
   messageId: id.optional(),
   /** Epoch milliseconds after which the interaction token no longer works. */
   tokenExpiresAt: z.number().int().nonnegative(),
+  /**
+   * The reply is a message inside a thread (e.g. /demo's live training): Discord has no threads in
+   * threads, so the run's story is posted in that same thread instead of a new one.
+   */
+  inThread: z.boolean().optional(),
 });
 
 export const trainingPayloadSchema = z.object({
@@ -85,6 +90,17 @@ export const compactSummarySchema = z.object({
     source: z.string().optional(),
   }),
   network: z.object({ shape: z.string(), parameters: z.number().int() }),
+  /** How it was trained (the dataset's recipe under the user's options): for the leaderboard and /models. */
+  settings: z.object({
+    hidden: z.array(z.number().int()),
+    activation: z.string(),
+    optimizer: z.string(),
+    learningRate: z.number(),
+    epochs: z.number().int(),
+    batchSize: z.number().int(),
+    l2: z.number(),
+    balance: z.string(),
+  }),
   training: z.object({
     status: z.enum(TRAIN_STATUSES),
     epochsRun: z.number().int(),
