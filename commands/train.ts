@@ -121,6 +121,8 @@ export const trainCommand: BotCommand = {
         channelId: interaction.channelId,
         messageId: reply.id,
         tokenExpiresAt: interaction.createdTimestamp + TOKEN_LIFETIME_MS,
+        // Discord has no threads inside threads: the story then goes into this same thread.
+        ...(interaction.channel?.isThread() ? { inThread: true } : {}),
       },
       requestedAt: Date.now(),
     };

@@ -23,6 +23,7 @@ import { isTopic, TOPICS, type Topic } from './topics.js';
 export { TOPICS, isTopic, type Topic } from './topics.js';
 export { formatNumber, formatPercent, formatCount, formatSetting } from './format.js';
 export { MAX_POST_CHARS, type LessonPost, type LessonImage } from './post.js';
+import { once } from './memo.js';
 export { narrateRun, runTitle, lossStory, type NarrateOptions } from './narrative.js';
 export { missingTranslations } from './content/check.js';
 export { TEXTS } from './content/index.js';
@@ -72,8 +73,10 @@ function metaOf(topic: Topic, locale: Locale): TopicMeta {
  */
 export async function buildLesson(topic: Topic, locale: Locale, options: LessonOptions = {}): Promise<LessonPost[]> {
   checkTopic(topic);
-  const drafts = await GENERATORS[topic]({ locale, theme: options.theme ?? 'dark' });
-  return assemblePosts(drafts);
+  const theme = options.theme ?? 'dark';
+  // Lessons are seeded, so the same topic, language and theme always give the same posts: a bot
+  // builds each once (a second or two of CPU) and then answers /explain from memory.
+  return once(`lesson:${topic}:${locale}:${theme}`, async () => assemblePosts(await GENERATORS[topic]({ locale, theme })));
 }
 
 /**

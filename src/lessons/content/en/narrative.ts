@@ -11,7 +11,11 @@ In office terms: the hidden neurons are the employees (and managers, if there ar
   lossWithValidation: (v) => `**How the loss fell**
 - Training loss: **${v.trainFirst}** in epoch 1, **${v.trainLast}** in epoch ${v.epochs}.
 - Validation loss (rows it never learned from): ${v.valFirst} at first, best **${v.valBest}** at epoch **${v.best}**, last **${v.valLast}**.
-Epoch ${v.best} is where the validation loss stopped improving: after it, further training did not help on new data.`,
+${
+    String(v.best) === String(v.epochs)
+      ? 'The validation loss was still falling in the last epoch: more epochs might help.'
+      : `Epoch ${v.best} is where the validation loss stopped improving: after it, further training did not help on new data.`
+  }`,
   lossTrainOnly: (v) => `**How the loss fell**
 Training loss: **${v.trainFirst}** in epoch 1, best **${v.trainBest}**, last **${v.trainLast}** in epoch ${v.epochs}. There were no validation rows, so we cannot tell learning from memorising.`,
   neverImproved: `**How the loss fell**

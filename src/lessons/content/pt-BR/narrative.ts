@@ -11,7 +11,11 @@ Na linguagem do escritório: os neurônios ocultos são os funcionários (e os g
   lossWithValidation: (v) => `**Como a perda caiu**
 - Perda de treino: **${v.trainFirst}** na época 1, **${v.trainLast}** na época ${v.epochs}.
 - Perda de validação (linhas com as quais ela nunca aprendeu): ${v.valFirst} no início, a melhor **${v.valBest}** na época **${v.best}**, a última **${v.valLast}**.
-A época ${v.best} é onde a perda de validação parou de melhorar: dali em diante, treinar mais não ajudou com dados novos.`,
+${
+    String(v.best) === String(v.epochs)
+      ? 'A perda de validação ainda caía na última época: mais épocas talvez ajudem.'
+      : `A época ${v.best} é onde a perda de validação parou de melhorar: dali em diante, treinar mais não ajudou com dados novos.`
+  }`,
   lossTrainOnly: (v) => `**Como a perda caiu**
 Perda de treino: **${v.trainFirst}** na época 1, a melhor **${v.trainBest}**, a última **${v.trainLast}** na época ${v.epochs}. Não havia linhas de validação, então não dá para distinguir aprendizado de decoreba.`,
   neverImproved: `**Como a perda caiu**
