@@ -119,7 +119,7 @@ export const demoCommand: BotCommand = {
     const story = await ctx.store.story(modelId);
     if (!story || story.length === 0) await post(readingPost(summary, locale));
     const model = await ctx.store.loadModel(modelId);
-    if (model) await post(predictionPost(model, summary, locale));
+    if (model) await post(predictionPost(model, summary, { modelId, userId: interaction.user.id }, locale));
     await post(text.outro);
   },
 };

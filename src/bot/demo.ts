@@ -11,6 +11,7 @@ import { formatMetric } from '../format.js';
 import type { CompactSummary } from '../jobs/index.js';
 import { buildLesson, type LessonPost } from '../lessons/index.js';
 import { t, type Locale } from '../locales/index.js';
+import { predictionMessage } from './predict-message.js';
 
 /** The tours /demo knows (one for now; the option is a choice so more can follow). */
 export const DEMO_TOPICS = ['stroke'] as const;
@@ -148,10 +149,10 @@ export function dataLabel(summary: CompactSummary, locale: Locale): string {
 }
 
 /**
- * The example patient through the stored model: probability, the inputs that pushed it most, the
- * data label and the disclaimer (always: this is stroke data).
+ * The example patient through the model the tour just trained, in the same words as /predict
+ * (probability, risk band, the inputs that pushed it most, the data label and the disclaimer).
  */
-export function predictionPost(model: LoadedModel, summary: CompactSummary, locale: Locale): string {
+export function predictionPost(model: LoadedModel, summary: CompactSummary, owner: { modelId: string; userId: string }, locale: Locale): string {
   if (model.preprocessing === undefined) throw new Error('the stroke model has no preprocessing');
   const preprocessing = parsePreprocessing(model.preprocessing);
   const threshold = typeof model.metadata.threshold === 'number' ? model.metadata.threshold : 0.5;
@@ -159,24 +160,14 @@ export function predictionPost(model: LoadedModel, summary: CompactSummary, loca
   const patient = Object.entries(EXAMPLE_PATIENT)
     .map(([key, value]) => `${key}=${value}`)
     .join(' · ');
-  const lines = [
-    TEXTS[locale].predictionTitle,
-    `${TEXTS[locale].patient}: \`${patient}\``,
-    t(locale, 'cli.predict.result', {
-      positive: preprocessing.classNames[1] ?? '1',
-      probability: explanation.probability.toFixed(3),
-      className: explanation.className,
-      threshold: explanation.threshold.toFixed(3),
-    }),
-    t(locale, 'cli.predict.pushes'),
-    ...explanation.contributions.slice(0, 4).map((c) => {
-      const direction = t(locale, c.attribution >= 0 ? 'cli.predict.up' : 'cli.predict.down');
-      return `- ${c.attribution >= 0 ? '▲' : '▼'} \`${c.column} = ${String(c.value)}\` ${direction} ${Math.abs(c.attribution).toFixed(3)}`;
-    }),
-    ...explanation.notes.map((n) => `- ${t(locale, n.key as Parameters<typeof t>[1], n.values)}`),
-    '',
-    dataLabel(summary, locale),
-    `⚠️ **${t(locale, 'cli.predict.disclaimer')}**`,
-  ];
-  return lines.join('\n').slice(0, 2000);
+  const message = predictionMessage({
+    explanation,
+    source: { kind: 'given', modelId: owner.modelId, ownerId: owner.userId },
+    auc: summary.metrics.auc,
+    recall: summary.metrics.recall,
+    synthetic: summary.dataset.synthetic,
+    locale,
+  });
+  const credit = summary.dataset.synthetic ? [] : [dataLabel(summary, locale)];
+  return [TEXTS[locale].predictionTitle, `${TEXTS[locale].patient}: \`${patient}\``, message, ...credit].join('\n').slice(0, 2000);
 }

@@ -26,4 +26,4 @@ export { createModelStore, storedModelMetaSchema, storyPostSchema, type StoryPos
 export { createTrainingQueue, newJobId, type TrainingQueue, type EnqueueResult, type CancelActor, type CancelOutcome, type JobInfo } from './producer.js';
 export { createTrainingEvents, type TrainingEvents } from './events.js';
 export { startWorker, PROCESSOR_PATH, type TrainingWorker, type StartWorkerOptions } from './worker.js';
-export { redisOptions, durableOptions, createRedis } from './redis.js';
+export { redisOptions, durableOptions, createRedis, deleteKeysUnder } from './redis.js';

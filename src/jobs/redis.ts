@@ -45,3 +45,23 @@ export function durableOptions(url: string): ConnectionSettings {
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis({ ...durableOptions(url), ...options });
 }
+
+/**
+ * Deletes every key under `prefix` (a session's or a test's queue prefix), in batches with SCAN so a
+ * large Redis is never blocked.
+ * @example await deleteKeysUnder('redis://127.0.0.1:6379', 'test-1234')
+ */
+export async function deleteKeysUnder(url: string, prefix: string): Promise<void> {
+  const redis = new Redis({ ...redisOptions(url), maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

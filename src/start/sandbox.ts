@@ -12,11 +12,11 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { BUTTONS, COMMANDS } from '../../commands/index.js';
 import { deployCommands } from '../../scripts/deploy-commands.js';
 import { startBot, type RunningBot } from '../bot/app.js';
 import { loadConfig, type Config } from '../config.js';
+import { deleteKeysUnder } from '../jobs/index.js';
 import { startLocalDiscord, type LocalDiscord, type SandboxLimits } from '../sandbox/index.js';
 import { ensureRedis, type SandboxRedis } from './redis.js';
 
@@ -88,7 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       SHUTDOWN_GRACE_MS: '2000',
       ...options.env,
     };
-    if (!redis.private) cleanups.push(() => deletePrefix(redis.url, env.QUEUE_PREFIX));
+    if (!redis.private) cleanups.push(() => deleteKeysUnder(redis.url, env.QUEUE_PREFIX));
     const config = loadConfig(env);
 
     const workers: ChildProcess[] = [];
@@ -169,21 +169,6 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-}
-
-async function deletePrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {

@@ -54,7 +54,7 @@ describe('/demo topic:stroke', () => {
 
     const prediction = posts.find((m) => m.content.includes('🩺'))!;
     expect(prediction.content).toMatch(/age=67/);
-    expect(prediction.content).toMatch(/P\(stroke\) = 0\.\d{3}/);
+    expect(prediction.content).toMatch(/Stroke risk band: \*\*(low|moderate|high)\*\* · P\(stroke\) = \*\*0\.\d{3}\*\*/);
     expect(prediction.content).toMatch(/SYNTHETIC DATA/);
     expect(prediction.content).toMatch(/Educational demo, not medical advice/);
     // In order: lessons, result, prediction, outro.

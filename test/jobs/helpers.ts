@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { TrainingPayloadInput } from '../../src/jobs/index.js';
+import { deleteKeysUnder, type TrainingPayloadInput } from '../../src/jobs/index.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -80,19 +80,7 @@ export async function stopWorkerProcess(worker: WorkerProcess | undefined): Prom
 }
 
 /** Deletes every key under a test's prefix. */
-export async function deletePrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+export const deletePrefix = deleteKeysUnder;
 
 /** A /train payload as the bot would queue it. */
 export function payload(request: TrainingPayloadInput['request'], requester: Partial<TrainingPayloadInput['requester']> = {}, images = false): TrainingPayloadInput {
