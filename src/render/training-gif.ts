@@ -17,7 +17,9 @@ const gifenc = createRequire(import.meta.url)('gifenc') as typeof import('gifenc
 export const MAX_GIF_BYTES = 9.5 * 1024 * 1024;
 const DEFAULT_MAX_FRAMES = 48;
 /** Smaller than the PNGs: Discord shows a GIF at most ~550 px wide, and every pixel costs bytes in every frame. */
-const DEFAULT_GIF_WIDTH = 600;
+// Discord shows an attachment about 400-550 px wide on a phone: 480 px keeps the GIF small (it travels
+// through Redis and the bot for every 2-D run) without visible loss.
+const DEFAULT_GIF_WIDTH = 480;
 const DESIGN_HEIGHTS = { boundary: 520, weights: 380 } as const;
 
 export interface TrainingGifOptions extends RenderOptions {

@@ -77,7 +77,7 @@ export function renderTrainingImages(run: TrainingRun, locale: Locale): Promise<
 }
 
 /** Frames of the animation kept by default: smooth enough to see the boundary form, small enough for Discord. */
-export const ANIMATION_FRAMES = 40;
+export const ANIMATION_FRAMES = 30;
 
 /**
  * The decision boundary forming over training, as an animated GIF (2-D runs trained with

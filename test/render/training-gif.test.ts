@@ -14,7 +14,7 @@ describe('renderTrainingGif', () => {
     expect(gifFrameCount(gif)).toBe(8);
     expect(gif.length).toBeLessThan(10 * 1024 * 1024);
     const first = await decode(gif);
-    expect(first.width).toBe(600);
+    expect(first.width).toBe(480);
     // The first snapshot is nearly untrained (a faint heatmap), but the points and axes are there.
     expect(inkShare(first, paletteFor('dark').background)).toBeGreaterThan(0.05);
   });
