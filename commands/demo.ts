@@ -1,6 +1,7 @@
 import { Routes, SlashCommandBuilder, type REST } from 'discord.js';
 import { choice, localize } from '../src/bot/localize.js';
 import { DEMO_TRAINING, demoLessonPosts, demoText, predictionPost, readingPost, sourceLabel } from '../src/bot/demo.js';
+import { queueCall } from '../src/bot/queue-call.js';
 import type { BotCommand, BotContext } from '../src/bot/types.js';
 import { UserError } from '../src/errors.js';
 import { parseFailure, trainingPayloadSchema, trainingResultSchema, type TrainingPayloadInput, type TrainingResult } from '../src/jobs/index.js';
@@ -84,7 +85,7 @@ export const demoCommand: BotCommand = {
     })) as { id: string };
     const post = poster(rest, thread.id, ctx.postPauseMs);
 
-    for (const lesson of await demoLessonPosts(locale)) await post(lesson);
+    for (const lesson of await queueCall(demoLessonPosts(ctx.lessons, locale), ctx.config.LESSON_TIMEOUT_MS + 5_000)) await post(lesson);
     await post(text.trainingIntro);
     const liveId = await post(t(locale, 'bot.starting', { dataset: DEMO_TRAINING.dataset }));
 

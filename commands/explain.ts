@@ -1,8 +1,9 @@
 import { Routes, SlashCommandBuilder, type RawFile } from 'discord.js';
 import { choice, localize } from '../src/bot/localize.js';
+import { queueCall } from '../src/bot/queue-call.js';
 import type { BotCommand, BotContext } from '../src/bot/types.js';
 import { UserError } from '../src/errors.js';
-import { buildLesson, isTopic, lessonTitle, topicSummary, TOPICS, type LessonPost } from '../src/lessons/index.js';
+import { isTopic, lessonTitle, topicSummary, TOPICS, type LessonPost } from '../src/lessons/catalog.js';
 import { t } from '../src/locales/index.js';
 
 /**
@@ -46,9 +47,9 @@ export const explainCommand: BotCommand = {
   async execute(interaction, ctx, locale) {
     const topic = interaction.options.getString('topic', true);
     if (!isTopic(topic)) throw new UserError('lessons.unknownTopic', { topic, allowed: TOPICS.join(', ') });
-    // Building a lesson runs the engine and draws pictures (up to a second or two): acknowledge first.
+    // A lesson not cached yet is built by a worker (a second or two): acknowledge first.
     await interaction.deferReply();
-    const posts = await buildLesson(topic, locale);
+    const posts = await queueCall(ctx.lessons.get(topic, locale), ctx.config.LESSON_TIMEOUT_MS + 5_000);
     const title = lessonTitle(topic, locale);
     const reply = await interaction.editReply({
       content: t(locale, 'bot.explain.intro', { title, summary: topicSummary(topic, locale).replace(/[.!]\s*$/, ''), count: posts.length }),

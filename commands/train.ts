@@ -2,6 +2,7 @@ import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.j
 import { allowedHosts, downloadAttachment } from '../src/bot/attachments.js';
 import { choice, localize } from '../src/bot/localize.js';
 import { queuedMessage } from '../src/bot/messages.js';
+import { queueCall } from '../src/bot/queue-call.js';
 import { replyPrivately } from '../src/bot/router.js';
 import type { BotCommand } from '../src/bot/types.js';
 import { DATASET_NAMES } from '../src/data/index.js';
@@ -28,8 +29,6 @@ const OPTION_OF_FIELD = Object.fromEntries(Object.entries(FIELDS).map(([option, 
 
 /** The interaction token lives 15 minutes; after that the bot edits with its own token. */
 const TOKEN_LIFETIME_MS = 15 * 60_000;
-/** Longest wait for Redis before answering "the queue is not reachable". */
-const ENQUEUE_TIMEOUT_MS = 5_000;
 
 const data = localize(new SlashCommandBuilder(), {
   en: { name: 'train', description: 'Train a neural network on a dataset; live progress, pictures and the story of the run' },
@@ -109,7 +108,7 @@ export const trainCommand: BotCommand = {
         { url: file.url, size: file.size, name: file.name },
         { allowedHosts: allowedHosts(ctx.config.ATTACHMENT_HOSTS), maxBytes: ctx.config.CSV_MAX_BYTES },
       );
-      upload = { key: await withTimeout(ctx.queue.storeUpload(bytes)) };
+      upload = { key: await queueCall(ctx.queue.storeUpload(bytes)) };
     }
     const payload: TrainingPayloadInput = {
       request,
@@ -126,20 +125,9 @@ export const trainCommand: BotCommand = {
       },
       requestedAt: Date.now(),
     };
-    const queued = await withTimeout(ctx.queue.enqueueTraining(payload));
+    const queued = await queueCall(ctx.queue.enqueueTraining(payload));
     ctx.delivery.follow(queued.jobId, trainingPayloadSchema.parse(payload));
     const body = queuedMessage(queued.jobId, request.dataset, queued.position, locale);
     await interaction.editReply({ content: body.content, components: body.components });
   },
 };
-
-/** Redis down: answer within seconds, not never. */
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise.catch((error: unknown) => {
-      if (error instanceof UserError) throw error;
-      throw new UserError('bot.redisDown');
-    }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new UserError('bot.redisDown')), ENQUEUE_TIMEOUT_MS).unref()),
-  ]);
-}

@@ -63,6 +63,9 @@ export const configSchema = z.object({
   DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
   DASHBOARD_PORT: intFrom(1, 65_535, 3030),
 
+  /** Longest wait for a worker to build a lesson that is not cached yet. */
+  LESSON_TIMEOUT_MS: intFrom(1_000, 600_000, 60_000),
+
   /** The real stroke CSV (never bundled: its licence forbids redistribution). */
   STROKE_CSV: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Limits for uploaded CSV files. */

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config.js';
-import { createTrainingEvents, createTrainingQueue } from '../jobs/index.js';
+import { createLessonLibrary, createTrainingEvents, createTrainingQueue } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
 import { createDelivery } from './delivery.js';
 import { createRouter } from './router.js';
@@ -40,7 +40,8 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
     storyOf: (modelId) => queue.store.story(modelId),
     postPauseMs: options.postPauseMs ?? 600,
   });
-  const ctx: BotContext = { config, client, queue, store: queue.store, delivery, log, postPauseMs: options.postPauseMs ?? 600 };
+  const lessons = createLessonLibrary(config, queue.redis);
+  const ctx: BotContext = { config, client, queue, store: queue.store, delivery, lessons, log, postPauseMs: options.postPauseMs ?? 600 };
   const route = createRouter(options.commands, options.buttons, ctx);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => log.error({ err: error.message }, 'discord client error'));
@@ -57,6 +58,7 @@ export async function startBot(config: Config, options: BotOptions): Promise<Run
       delivery.close();
       await client.destroy();
       await events.close();
+      await lessons.close();
       await queue.close();
     },
   };

@@ -9,7 +9,8 @@ import { dataNotice, explainPrediction, parsePreprocessing } from '../data/index
 import type { LoadedModel } from '../engine/index.js';
 import { formatMetric } from '../format.js';
 import type { CompactSummary } from '../jobs/index.js';
-import { buildLesson, type LessonPost } from '../lessons/index.js';
+import type { LessonLibrary } from '../jobs/index.js';
+import type { LessonPost } from '../lessons/catalog.js';
 import { t, type Locale } from '../locales/index.js';
 import { predictionMessage } from './predict-message.js';
 
@@ -111,8 +112,8 @@ export function sourceLabel(strokeCsv: string | undefined, locale: Locale): stri
  * are dropped: out of their thread they would mislead. Text only: the lessons' pictures show the
  * generated rows' run, and the live run below brings its own.
  */
-export async function demoLessonPosts(locale: Locale): Promise<string[]> {
-  const [strokeDemo, imbalance] = await Promise.all([buildLesson('stroke-demo', locale), buildLesson('imbalance', locale)]);
+export async function demoLessonPosts(lessons: LessonLibrary, locale: Locale): Promise<string[]> {
+  const [strokeDemo, imbalance] = await Promise.all([lessons.get('stroke-demo', locale), lessons.get('imbalance', locale)]);
   const picked: (LessonPost | undefined)[] = [strokeDemo[0], imbalance[0], imbalance[3]];
   const texts = picked.filter((p): p is LessonPost => p !== undefined).map((p) => `📖 ${p.content.replace(/^\d+\/\d+\s+/, '')}`);
   if (texts.length > 0) texts[texts.length - 1] += `\n${TEXTS[locale].lessonsNote}`;

@@ -1,4 +1,4 @@
-import { TOPICS } from '../lessons/index.js';
+import { TOPICS } from '../lessons/catalog.js';
 import { t, type Locale, type MessageKey } from '../locales/index.js';
 
 /**

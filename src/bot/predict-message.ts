@@ -1,5 +1,5 @@
 import type { Explanation } from '../data/index.js';
-import { formatNumber } from '../lessons/index.js';
+import { formatNumber } from '../lessons/catalog.js';
 import { t, type Locale } from '../locales/index.js';
 import { columnLabel, riskBand, valueLabel } from './stroke-input.js';
 

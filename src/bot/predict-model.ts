@@ -1,15 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { parsePreprocessing, type Preprocessing } from '../data/index.js';
 import { loadModel, type Network } from '../engine/index.js';
 import { UserError } from '../errors.js';
 import type { ModelStore, StoredModelMeta } from '../jobs/index.js';
-import { modelFileOf, runTraining } from '../training/run.js';
-import { trainRequestSchema } from '../training/request.js';
 import type { ModelSource } from './predict-message.js';
 import { queueCall } from './queue-call.js';
 
 /**
- * Which stroke model /predict uses: the one named, else the guild's latest stroke run, else a
- * bundled model trained once, in this process, on generated rows.
+ * Which stroke model /predict uses: the one named, else the guild's latest stroke run, else the
+ * bundled model (trained on generated rows, shipped with the bot).
  */
 
 /** The id a user may type to ask for the bundled model explicitly. */
@@ -65,19 +64,16 @@ function fromModelFile(file: unknown, source: ModelSource): PredictModel {
 let bundled: Promise<PredictModel> | undefined;
 
 /**
- * The bundled model: trained on first use from the synthetic stroke rows (never STROKE_CSV: it
- * must be the same everywhere and honest about being synthetic), then kept in memory. Concurrent
- * first calls share one training; a failed one is forgotten so the next call tries again.
- * Training takes under a second, so callers defer their reply before asking.
+ * The bundled model: trained once on the generated stroke rows by `scripts/bundled-model.ts` and
+ * shipped as a file (the bot never trains), read on first use and kept in memory.
  */
 export function bundledStrokeModel(): Promise<PredictModel> {
-  bundled ??= (async () => {
-    const run = await runTraining(trainRequestSchema.parse({ dataset: 'stroke', seed: 1 }), { env: {} });
-    return fromModelFile(modelFileOf(run), { kind: 'bundled' });
-  })().catch((error: unknown) => {
-    bundled = undefined;
-    throw error;
-  });
+  bundled ??= readFile(new URL('./bundled-stroke-model.json', import.meta.url), 'utf8')
+    .then((text) => fromModelFile(text, { kind: 'bundled' }))
+    .catch((error: unknown) => {
+      bundled = undefined;
+      throw error;
+    });
   return bundled;
 }
 

@@ -1,7 +1,7 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Client, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { ModelStore, TrainingQueue } from '../jobs/index.js';
+import type { LessonLibrary, ModelStore, TrainingQueue } from '../jobs/index.js';
 import type { Locale } from '../locales/index.js';
 import type { Delivery } from './delivery.js';
 
@@ -12,6 +12,8 @@ export interface BotContext {
   queue: TrainingQueue;
   store: ModelStore;
   delivery: Delivery;
+  /** Lessons, built by the workers and cached (never built in the bot). */
+  lessons: LessonLibrary;
   log: Logger;
   /** Pause between two posts of a thread the bot writes (lessons, stories); 0 in tests. */
   postPauseMs: number;

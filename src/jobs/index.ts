@@ -2,7 +2,7 @@
  * Training jobs on Redis (BullMQ): the bot queues (producer), workers train (worker + sandboxed
  * processor), the bot listens (events) and reads results (store). See docs in each module.
  */
-export { TRAINING_QUEUE, TRAIN_JOB, ABORT, cancelChannel, keysOf } from './names.js';
+export { LESSON_QUEUE, TRAINING_QUEUE, TRAIN_JOB, ABORT, cancelChannel, keysOf } from './names.js';
 export {
   trainingPayloadSchema,
   trainingProgressSchema,
@@ -27,3 +27,4 @@ export { createTrainingQueue, newJobId, type TrainingQueue, type EnqueueResult, 
 export { createTrainingEvents, type TrainingEvents } from './events.js';
 export { startWorker, PROCESSOR_PATH, type TrainingWorker, type StartWorkerOptions } from './worker.js';
 export { redisOptions, durableOptions, createRedis, deleteKeysUnder } from './redis.js';
+export { createLessonLibrary, startLessonWorker, cacheLesson, readLesson, lessonJobSchema, LESSONS_VERSION, type LessonLibrary, type LessonJob } from './lessons.js';

@@ -5,6 +5,8 @@
 
 /** The one BullMQ queue for training jobs. */
 export const TRAINING_QUEUE = 'training';
+/** The queue of lessons to build (the bot asks, a worker builds into the cache: see lessons.ts). */
+export const LESSON_QUEUE = 'lessons';
 /** The BullMQ job name (a queue could hold other kinds later; the dashboard shows it). */
 export const TRAIN_JOB = 'train';
 

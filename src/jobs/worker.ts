@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { ABORT, TRAINING_QUEUE, cancelChannel } from './names.js';
+import { startLessonWorker } from './lessons.js';
 import { createRedis, durableOptions } from './redis.js';
 import type { TrainingPayload, TrainingResult } from './schemas.js';
 
@@ -82,7 +83,11 @@ export function startWorker(config: Config, options: StartWorkerOptions = {}): T
     if (worker.cancelJob(parsed.data.jobId, ABORT.cancel(parsed.data.by))) log.info({ jobId: parsed.data.jobId }, 'cancelling job');
   });
   subscriber.on('error', (error) => log.warn({ err: error.message }, 'cancel listener: Redis error (reconnecting)'));
-  const ready = Promise.all([worker.waitUntilReady(), subscriber.subscribe(cancelChannel(config.QUEUE_PREFIX))]).then(() => {
+  // The same worker also builds lessons for /explain and /demo (see lessons.ts).
+  const lessonRedis = createRedis(config.REDIS_URL, { connectionName: 'backprop-worker-lessons' });
+  lessonRedis.on('error', (error) => log.warn({ err: error.message }, 'lesson cache: Redis error (reconnecting)'));
+  const lessonWorker = startLessonWorker(config, lessonRedis, log);
+  const ready = Promise.all([worker.waitUntilReady(), lessonWorker.waitUntilReady(), subscriber.subscribe(cancelChannel(config.QUEUE_PREFIX))]).then(() => {
     log.info({ queue: TRAINING_QUEUE, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
   });
 
@@ -101,11 +106,12 @@ export function startWorker(config: Config, options: StartWorkerOptions = {}): T
         void worker.close(true);
       }, config.SHUTDOWN_GRACE_MS + 10_000);
       try {
-        await worker.close();
+        await Promise.all([worker.close(), lessonWorker.close()]);
       } finally {
         clearTimeout(grace);
         clearTimeout(force);
         subscriber.disconnect();
+        lessonRedis.disconnect();
       }
       log.info('worker stopped');
     })());

@@ -2,11 +2,8 @@
  * Lessons: explainer threads about neural networks (pt-BR and en), with worked examples computed
  * by the engine at run time and pictures from src/render. Also the story of a finished /train run.
  */
-import { UserError } from '../errors.js';
 import type { Locale } from '../locales/index.js';
 import type { Theme } from '../render/index.js';
-import { textsFor } from './content/index.js';
-import type { LessonTexts, TopicMeta } from './content/types.js';
 import { buildActivation } from './generators/activation.js';
 import { buildBackprop } from './generators/backprop.js';
 import { buildGradientDescent } from './generators/gradient-descent.js';
@@ -18,11 +15,10 @@ import { buildOverfitting } from './generators/overfitting.js';
 import type { RenderContext } from './generators/shared.js';
 import { buildStrokeDemo } from './generators/stroke-demo.js';
 import { assemblePosts, type Draft, type LessonPost } from './post.js';
-import { isTopic, TOPICS, type Topic } from './topics.js';
+import type { Topic } from './topics.js';
 
-export { TOPICS, isTopic, type Topic } from './topics.js';
-export { formatNumber, formatPercent, formatCount, formatSetting } from './format.js';
-export { MAX_POST_CHARS, type LessonPost, type LessonImage } from './post.js';
+export { TOPICS, isTopic, lessonTitle, topicSummary, formatNumber, formatPercent, formatCount, formatSetting, MAX_POST_CHARS, type Topic, type LessonPost, type LessonImage } from './catalog.js';
+import { checkTopic } from './catalog.js';
 import { once } from './memo.js';
 export { narrateRun, runTitle, lossStory, type NarrateOptions } from './narrative.js';
 export { missingTranslations } from './content/check.js';
@@ -45,27 +41,6 @@ const GENERATORS: Record<Topic, (ctx: RenderContext) => Promise<Draft[]>> = {
   'stroke-demo': buildStrokeDemo,
 };
 
-/** Where each topic's title and summary live in the content. */
-const CONTENT_KEY: Record<Topic, keyof Omit<LessonTexts, 'narrative'>> = {
-  neuron: 'neuron',
-  layers: 'layers',
-  activation: 'activation',
-  loss: 'loss',
-  backprop: 'backprop',
-  'gradient-descent': 'gradientDescent',
-  overfitting: 'overfitting',
-  imbalance: 'imbalance',
-  'stroke-demo': 'strokeDemo',
-};
-
-function checkTopic(topic: string): asserts topic is Topic {
-  if (!isTopic(topic)) throw new UserError('lessons.unknownTopic', { topic, allowed: TOPICS.join(', ') });
-}
-
-function metaOf(topic: Topic, locale: Locale): TopicMeta {
-  return textsFor(locale)[CONTENT_KEY[topic]];
-}
-
 /**
  * The lesson as numbered posts ("1/8 …"), each within Discord's limits, in the given language.
  * Numbers are computed by the engine (seeded) on the first call and reused for the other language.
@@ -79,20 +54,3 @@ export async function buildLesson(topic: Topic, locale: Locale, options: LessonO
   return once(`lesson:${topic}:${locale}:${theme}`, async () => assemblePosts(await GENERATORS[topic]({ locale, theme })));
 }
 
-/**
- * A thread name for the lesson (1 to 100 characters).
- * @example lessonTitle('backprop', 'en') // "Backpropagation, step by step, with real numbers"
- */
-export function lessonTitle(topic: Topic, locale: Locale): string {
-  checkTopic(topic);
-  return metaOf(topic, locale).title.slice(0, 100);
-}
-
-/**
- * One line about the lesson, for /help and the /explain choices (at most 100 characters).
- * @example topicSummary('loss', 'pt-BR')
- */
-export function topicSummary(topic: Topic, locale: Locale): string {
-  checkTopic(topic);
-  return metaOf(topic, locale).summary.slice(0, 100);
-}

@@ -148,6 +148,7 @@ export const en = {
   'bot.cancel.finished': 'Job `{jobId}` has already finished.',
   'bot.cancel.removed': '🛑 Cancelled before it started.',
   'bot.cancel.stopping': '🛑 Stopping job `{jobId}`…',
+  'bot.lessonTimeout': 'No training worker built the lesson within {seconds} s. Are workers running (`npm run worker`)? Please try again.',
   'bot.redisDown': 'The training queue is not reachable right now. Please try again in a minute.',
   'bot.embed.title': 'Results: {dataset}',
   'bot.embed.honest': 'Scored on {samples} held-out rows the network never saw.',

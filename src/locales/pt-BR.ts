@@ -139,6 +139,7 @@ export const ptBR = {
   'bot.cancel.finished': 'O treino `{jobId}` já terminou.',
   'bot.cancel.removed': '🛑 Cancelado antes de começar.',
   'bot.cancel.stopping': '🛑 Parando o treino `{jobId}`…',
+  'bot.lessonTimeout': 'Nenhum worker de treino montou a lição em {seconds} s. Há workers rodando (`npm run worker`)? Tente de novo.',
   'bot.redisDown': 'A fila de treinos não está acessível agora. Tente de novo em um minuto.',
   'bot.embed.title': 'Resultados: {dataset}',
   'bot.embed.honest': 'Avaliado em {samples} linhas separadas que a rede nunca viu.',

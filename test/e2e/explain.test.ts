@@ -4,10 +4,10 @@ import type { Locale } from '../../src/locales/index.js';
 import { showConversation } from './conversation.js';
 import { startWorld, type World } from './harness.js';
 
-/** /explain and /help need no worker: the bot builds lessons itself. */
+/** /explain asks a worker to build the lesson (then reads it from the cache); /help needs none. */
 let world: World;
 beforeAll(async () => {
-  world = await startWorld({ worker: false });
+  world = await startWorld();
 }, 30_000);
 afterAll(async () => {
   if (world) showConversation(world.discord, '/explain and /help');
@@ -78,4 +78,20 @@ describe('/help end to end', () => {
     }
     expect(discord.violations).toEqual([]);
   });
+});
+
+describe('/explain without a worker', () => {
+  it('says privately that no worker built the lesson, instead of hanging', async () => {
+    const lonely = await startWorld({ worker: false, env: { LESSON_TIMEOUT_MS: '1500' } });
+    try {
+      const user = lonely.discord.createUser({ username: 'early-bird' });
+      const handle = lonely.discord.sendCommand({ user, name: 'explain', options: [{ name: 'topic', type: 3, value: 'loss' }] });
+      await handle.waitForResponse();
+      const answer = await lonely.discord.waitFor(() => lonely.discord.messages.find((m) => (m.flags & 64) === 64 && m.content.includes('built the lesson')), 15_000);
+      expect(answer.content).toBe('No training worker built the lesson within 2 s. Are workers running (`npm run worker`)? Please try again.');
+      expect(lonely.discord.violations).toEqual([]);
+    } finally {
+      await lonely.close();
+    }
+  }, 30_000);
 });
