@@ -54,6 +54,8 @@ export interface Delivery {
 }
 
 const DELIVERED_TTL_SECONDS = 7 * 86_400;
+/** Results (with their pictures) being delivered at once; the others wait their turn. */
+const RESULTS_IN_FLIGHT = 3;
 /** Stop using the interaction token a little before it expires: an edit in flight must not fail. */
 const TOKEN_MARGIN_MS = 30_000;
 
@@ -62,6 +64,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const now = deps.now ?? Date.now;
   const tracked = new Map<string, Tracked>();
   const inFlight = new Set<Promise<unknown>>();
+  const resultSlots = createLimiter(RESULTS_IN_FLIGHT);
   const deliveredKey = (jobId: string) => `${config.QUEUE_PREFIX}:delivered:${jobId}`;
 
   const remember = <T>(promise: Promise<T>): Promise<T> => {
@@ -155,14 +158,18 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     if (!entry || !(await claim(jobId, entry))) return;
     const { payload } = entry;
     const locale = payload.requester.locale;
-    const images = await queue.store.images(result.modelId);
-    const ordered = result.imageNames.map((name) => images.find((i) => i.name === name)).filter((i) => i !== undefined);
-    const files = ordered.map((image) => fileOf(image.name, image.png));
-    const body = resultMessage({ modelId: result.modelId, summary: result.summary, imageNames: ordered.map((i) => i.name), ttlDays: config.MODEL_TTL_DAYS, locale });
-    await enqueueEdit(entry, async () => {
-      const messageId = await editOriginal(payload, body, files);
-      const story = await deps.storyOf(result.modelId);
-      if (story && story.length > 0 && messageId) await postThread(payload, messageId, t(locale, 'bot.story.title', { dataset: payload.request.dataset }), story, result.modelId);
+    // A result carries megabytes of pictures: only a few are held in memory at once, however many
+    // jobs finish together (Discord's rate limits would queue the uploads anyway).
+    await resultSlots.run(async () => {
+      const images = await queue.store.images(result.modelId);
+      const ordered = result.imageNames.map((name) => images.find((i) => i.name === name)).filter((i) => i !== undefined);
+      const files = ordered.map((image) => fileOf(image.name, image.png));
+      const body = resultMessage({ modelId: result.modelId, summary: result.summary, imageNames: ordered.map((i) => i.name), ttlDays: config.MODEL_TTL_DAYS, locale });
+      await enqueueEdit(entry, async () => {
+        const messageId = await editOriginal(payload, body, files);
+        const story = await deps.storyOf(result.modelId);
+        if (story && story.length > 0 && messageId) await postThread(payload, messageId, t(locale, 'bot.story.title', { dataset: payload.request.dataset }), story, result.modelId);
+      });
     });
     tracked.delete(jobId);
   }
@@ -253,6 +260,27 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
 export function fileOf(name: string, bytes: Buffer): RawFile {
   if (/\.gif$/i.test(name)) return { name, data: bytes, contentType: 'image/gif' };
   return { name: /\.png$/i.test(name) ? name : `${name}.png`, data: bytes, contentType: 'image/png' };
+}
+
+/**
+ * Runs at most `slots` tasks at a time, the others in arrival order.
+ * @example const limit = createLimiter(2); await Promise.all(tasks.map((task) => limit.run(task)));
+ */
+export function createLimiter(slots: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+      running++;
+      try {
+        return await task();
+      } finally {
+        running--;
+        waiting.shift()?.();
+      }
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
