@@ -8,10 +8,9 @@
 import { dataNotice, explainPrediction, parsePreprocessing } from '../data/index.js';
 import type { LoadedModel } from '../engine/index.js';
 import { formatMetric } from '../format.js';
-import type { CompactSummary } from '../jobs/index.js';
-import type { LessonLibrary } from '../jobs/index.js';
+import type { CompactSummary, LessonLibrary } from '../jobs/index.js';
 import type { LessonPost } from '../lessons/catalog.js';
-import { t, type Locale } from '../locales/index.js';
+import type { Locale } from '../locales/index.js';
 import { predictionMessage } from './predict-message.js';
 
 /** The tours /demo knows (one for now; the option is a choice so more can follow). */

@@ -1,10 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { TabularDataset } from '../data/index.js';
 import { formatMetric, progressBar } from '../format.js';
 import type { JobInfo, StoredModelMeta } from '../jobs/index.js';
 import { t, type Locale } from '../locales/index.js';
-import { recipeFor } from '../training/run.js';
-import type { TrainRequest } from '../training/request.js';
 import { cancelButtonId } from './messages.js';
 
 /**

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config.js';
 import { deleteKeysUnder, type TrainingPayloadInput } from '../../src/jobs/index.js';
 
