@@ -9,8 +9,7 @@ import { DATASET_NAMES } from '../src/data/index.js';
 import { OPTIMIZERS } from '../src/engine/index.js';
 import { UserError } from '../src/errors.js';
 import { trainingPayloadSchema, type TrainingPayloadInput } from '../src/jobs/index.js';
-import { t } from '../src/locales/index.js';
-import { BALANCE_CHOICES, HIDDEN_ACTIVATIONS, describeAllowed, trainRequestSchema } from '../src/training/request.js';
+import { BALANCE_CHOICES, HIDDEN_ACTIVATIONS, invalidOptionMessage, trainRequestSchema } from '../src/training/request.js';
 
 /** Slash option name -> request field. */
 const FIELDS = {
@@ -92,11 +91,7 @@ export const trainCommand: BotCommand = {
     }
     const parsed = trainRequestSchema.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue.path[0] ?? '');
-      const got = input[field];
-      const problem = describeAllowed(issue.message, locale) + (got === undefined ? '' : ` ${t(locale, 'error.got', { value: JSON.stringify(got) })}`);
-      await replyPrivately(interaction, t(locale, 'error.invalidOption', { option: `\`${OPTION_OF_FIELD[field] ?? field}\``, problem }));
+      await replyPrivately(interaction, invalidOptionMessage(parsed.error, input, (field) => `\`${OPTION_OF_FIELD[field] ?? field}\``, locale));
       return;
     }
     const request = parsed.data;

@@ -1,8 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
-import { t, type Locale } from '../locales/index.js';
-import { describeAllowed } from '../training/request.js';
+import type { Locale } from '../locales/index.js';
+import { invalidOptionMessage } from '../training/request.js';
 
 /** Where a command writes: stdout for results, stderr for progress and messages. */
 export interface CliIO {
@@ -66,13 +65,5 @@ export function validateOptions<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = String(issue.path[0] ?? '');
-  const got = values[field];
-  const problem = describeAllowed(issue.message, locale) + (got === undefined ? '' : ` ${t(locale, 'error.got', { value: JSON.stringify(got) })}`);
-  throw new UsageError(t(locale, 'error.invalidOption', { option: `--${flagOf(field)}`, problem }));
-}
-
-export function isUsageProblem(error: unknown): error is UsageError | UserError {
-  return error instanceof UsageError || error instanceof UserError;
+  throw new UsageError(invalidOptionMessage(parsed.error, values, (field) => `--${flagOf(field)}`, locale));
 }

@@ -110,8 +110,15 @@ export const trainRequestSchema = z.object({
 export type TrainRequestInput = z.input<typeof trainRequestSchema>;
 export type TrainRequest = z.output<typeof trainRequestSchema>;
 
-/** The first problem of a failed parse: the field, and what is allowed there in `locale`. */
-export function firstProblem(error: z.ZodError, locale: Locale = 'en'): { field: string; allowed: string } {
+/**
+ * The message for the first problem of a failed parse, in the user's language, naming the option as
+ * that surface spells it: "Invalid value for --epochs: a whole number from 1 to 100,000 (got "abc")".
+ * @example invalidOptionMessage(parsed.error, input, (field) => `--${field}`, 'en')
+ */
+export function invalidOptionMessage(error: z.ZodError, values: Readonly<Record<string, unknown>>, optionOf: (field: string) => string, locale: Locale): string {
   const issue = error.issues[0];
-  return { field: String(issue.path[0] ?? '?'), allowed: describeAllowed(issue.message, locale) };
+  const field = String(issue.path[0] ?? '');
+  const got = values[field];
+  const problem = describeAllowed(issue.message, locale) + (got === undefined ? '' : ` ${t(locale, 'error.got', { value: JSON.stringify(got) })}`);
+  return t(locale, 'error.invalidOption', { option: optionOf(field), problem });
 }
