@@ -41,6 +41,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(t(io.locale, 'cli.unknownCommand', { command: name, commands: COMMANDS.map((c) => c.name).join(', ') }) + '\n');
     return EXIT.usage;
   }
+  // Every command takes --help (or -h): its usage, options and examples.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help + '\n');
+    return EXIT.ok;
+  }
   try {
     return await command.run(rest, io);
   } catch (error) {

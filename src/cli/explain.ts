@@ -10,7 +10,6 @@ const OPTIONS = {
   out: { type: 'string' as const },
   theme: { type: 'string' as const },
   list: { type: 'boolean' as const },
-  help: { type: 'boolean' as const, short: 'h' },
 };
 
 const optionsSchema = z.object({
@@ -41,10 +40,6 @@ export const explainCommand: CliCommand = {
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
-    if (values.help) {
-      io.stdout.write(HELP + '\n');
-      return EXIT.ok;
-    }
     const parsed = validateOptions(optionsSchema, { lang: values.lang, theme: values.theme });
     const locale = parsed.lang ?? io.locale;
     if (values.list) {

@@ -11,7 +11,6 @@ const OPTIONS = {
   input: { type: 'string' as const },
   json: { type: 'boolean' as const },
   lang: { type: 'string' as const },
-  help: { type: 'boolean' as const, short: 'h' },
 };
 
 const HELP = `Usage: npm run cli -- predict --model FILE --input JSON [--json] [--lang en|pt-BR]
@@ -33,10 +32,6 @@ export const predictCommand: CliCommand = {
   help: HELP,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, OPTIONS);
-    if (values.help) {
-      io.stdout.write(HELP + '\n');
-      return EXIT.ok;
-    }
     if (!values.model) throw new UsageError('Missing --model FILE (a model written by `train --save`).');
     if (!values.input) throw new UsageError(`Missing --input JSON, e.g. --input '{"age":67,"gender":"Male"}'.`);
     const locale = values.lang === undefined ? io.locale : validateOptions(langSchema, { lang: values.lang }).lang;

@@ -27,7 +27,6 @@ const OPTIONS = {
   out: { type: 'string' as const },
   lang: { type: 'string' as const },
   quiet: { type: 'boolean' as const },
-  help: { type: 'boolean' as const, short: 'h' },
 };
 
 const HELP = `Usage: npm run cli -- train [options]
@@ -157,10 +156,6 @@ export const trainCommand: CliCommand = {
   help: HELP,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, OPTIONS);
-    if (values.help) {
-      io.stdout.write(HELP + '\n');
-      return EXIT.ok;
-    }
     const locale = values.lang === undefined ? io.locale : validateOptions(langSchema, { lang: values.lang }).lang;
     const request = validateOptions(trainRequestSchema, requestInput(values), (field) => FLAG_OF_FIELD[field] ?? field, locale);
     const showProgress = !values.json && !values.quiet;
