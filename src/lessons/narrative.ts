@@ -62,11 +62,30 @@ function staffPost(run: TrainingRun, text: NarrativeText, f: ReturnType<typeof f
     const head = l === 0 ? text.employees : l === layers.length - 1 ? text.ceo : text.managers({ layer: f.count(l + 1) });
     const names = neuronNames(l);
     const shown = Math.min(layer.units, MAX_STAFF_LINES);
-    const lines = Array.from({ length: shown }, (_, j) => '- ' + text.staffLine({ name: names[j], inputs: listed(l, j, INPUTS_PER_NEURON) }));
+    // In a wide layer, the neurons shown are those the layer above listens to most.
+    const lines = mostListenedTo(layers, l)
+      .slice(0, shown)
+      .map((j) => '- ' + text.staffLine({ name: names[j], inputs: listed(l, j, INPUTS_PER_NEURON) }));
     if (layer.units > shown) lines.push('- ' + text.moreNeurons({ count: f.count(layer.units - shown) }));
     return `${head}\n${lines.join('\n')}`;
   });
   return `${text.staffIntro}\n${sections.join('\n')}`;
+}
+
+/**
+ * The neurons of layer `l`, most listened-to first: by the total |weight| the next layer gives their
+ * output (the output layer's own neurons keep their order).
+ */
+function mostListenedTo(layers: TrainingRun['model']['network']['layers'], l: number): number[] {
+  const units = Array.from({ length: layers[l].units }, (_, j) => j);
+  const above = layers[l + 1];
+  if (!above) return units;
+  const influence = units.map((j) => {
+    let total = 0;
+    for (let k = 0; k < above.units; k++) total += Math.abs(above.weights[j * above.units + k]);
+    return total;
+  });
+  return units.sort((a, b) => influence[b] - influence[a] || a - b);
 }
 
 /** Validation rows considered when picking the example to trace (enough to find a telling one, cheap). */

@@ -27,7 +27,7 @@ Nobody assigned these roles; training did. For each neuron, the inputs it listen
   managers: (v) => `**Managers** (layer ${v.layer}):`,
   ceo: '**The CEO** (output):',
   staffLine: (v) => `${v.name} ← ${v.inputs}`,
-  moreNeurons: (v) => `… and ${v.count} more`,
+  moreNeurons: (v) => `… and ${v.count} more, which the next layer listens to less`,
   ceoDirect: (v) => `There are no hidden layers: the CEO weighs the inputs directly. Strongest: ${v.inputs}.`,
   traceForward: (v) => `**One example, forward**
 Row ${v.row} of the data, held out for validation, is one the network finds hard. Its real class: **${v.label}**. It flows through the network (the picture colours each neuron by its activation) and the CEO answers ${v.output}.

@@ -27,7 +27,7 @@ Ninguém distribuiu esses papéis; foi o treino. Para cada neurônio, as entrada
   managers: (v) => `**Gerentes** (camada ${v.layer}):`,
   ceo: '**O CEO** (saída):',
   staffLine: (v) => `${v.name} ← ${v.inputs}`,
-  moreNeurons: (v) => `… e mais ${v.count}`,
+  moreNeurons: (v) => `… e mais ${v.count}, que a camada seguinte escuta menos`,
   ceoDirect: (v) => `Não há camadas ocultas: o CEO pondera as entradas diretamente. As mais fortes: ${v.inputs}.`,
   traceForward: (v) => `**Um exemplo, na ida**
 A linha ${v.row} dos dados, separada para validação, é uma que a rede acha difícil. Classe real: **${v.label}**. Ela atravessa a rede (a imagem pinta cada neurônio pela sua ativação) e o CEO responde ${v.output}.
