@@ -25,7 +25,7 @@ Here: σ(${v.z}) = **${v.a}**. The employee fires fairly strongly. For the outpu
   oneLine: (v) => `**What one neuron can and cannot do**
 Since z = w₁·x₁ + w₂·x₂ + b, the points where z = 0 (where the answer flips) form a **straight line**. So one neuron can only separate two classes with a line.
 - Two clouds of points: one neuron trained on them gets **${v.gaussAccuracy}** right (first picture).
-- XOR (the class is "yes" when exactly one of x₁, x₂ is positive): no straight line works. One trained neuron gets only **${v.xorAccuracy}** right, and the second picture is almost uniformly grey: its best compromise is "50/50" nearly everywhere, which is no better than guessing.
+- XOR (the class is "yes" when exactly one of x₁, x₂ is positive): no straight line works. One trained neuron gets **${v.xorAccuracy}** right, and the second picture is almost uniformly grey: its best compromise is "50/50" nearly everywhere, so which side of 50% each point falls on is down to tiny leftovers of training, and the score is no better than guessing (it can even come out worse, as here).
 This is Frank Rosenblatt's perceptron (1958) and its limit, which Minsky and Papert made famous in their book *Perceptrons* (1969).`,
   gaussAlt: 'Decision boundary of a single trained neuron: a straight line that cleanly separates two clouds of points.',
   xorAlt: 'Decision boundary of a single trained neuron on XOR: one straight line cannot separate the four corners.',

@@ -25,7 +25,7 @@ Aqui: σ(${v.z}) = **${v.a}**. O funcionário dispara com bastante força. No ne
   oneLine: (v) => `**O que um neurônio sozinho consegue (e não consegue) fazer**
 Como z = w₁·x₁ + w₂·x₂ + b, os pontos onde z = 0 (onde a resposta muda) formam uma **reta**. Então um neurônio só consegue separar duas classes com uma reta.
 - Duas nuvens de pontos: um neurônio treinado acerta **${v.gaussAccuracy}** (primeira imagem).
-- XOR (a classe é "sim" quando exatamente um entre x₁ e x₂ é positivo): nenhuma reta resolve. Um neurônio treinado acerta só **${v.xorAccuracy}**, e a segunda imagem fica quase toda cinza: o melhor meio-termo que ele acha é "50/50" em quase todo lugar, o que não é melhor do que chutar.
+- XOR (a classe é "sim" quando exatamente um entre x₁ e x₂ é positivo): nenhuma reta resolve. Um neurônio treinado acerta **${v.xorAccuracy}**, e a segunda imagem fica quase toda cinza: o melhor meio-termo que ele acha é "50/50" em quase todo lugar, então o lado dos 50% em que cada ponto cai depende de restos mínimos do treino, e o placar não é melhor do que chutar (pode até sair pior, como aqui).
 Esse é o perceptron de Frank Rosenblatt (1958) e o seu limite, que Minsky e Papert tornaram famoso no livro *Perceptrons* (1969).`,
   gaussAlt: 'Fronteira de decisão de um único neurônio treinado: uma reta que separa bem duas nuvens de pontos.',
   xorAlt: 'Fronteira de decisão de um único neurônio treinado no XOR: uma reta só não separa os quatro cantos.',
