@@ -62,7 +62,10 @@ export interface TrainResult {
   bestEpoch: number;
   /** 1-based epoch whose weights the network holds at the end (0 = the initial weights). */
   weightsEpoch: number;
-  /** Loss before the first update (on the training data). */
+  /**
+   * Loss before the first update, on the training data (on an evenly spaced sample of at most
+   * INITIAL_LOSS_ROWS rows when there are more: it only sets the scale for divergence detection).
+   */
   initialLoss: number;
   history: {
     trainLoss: number[];
@@ -176,6 +179,26 @@ function gatherRows(src: Floats, order: Int32Array, start: number, n: number, co
   }
 }
 
+/** Rows the initial loss is measured on: enough for a stable mean, without a full extra pass over big data. */
+export const INITIAL_LOSS_ROWS = 1024;
+
+/** The mean loss before training, on every row or on an evenly spaced sample of INITIAL_LOSS_ROWS. */
+function initialLossOf(net: Network, x: Floats, y: Floats, rows: number, weights: Floats | null): number {
+  if (rows <= INITIAL_LOSS_ROWS) return meanLoss(net, x, y, rows, weights, null);
+  // Evenly spaced, not the first rows: data files are often sorted by class.
+  const picked = Int32Array.from({ length: INITIAL_LOSS_ROWS }, (_, i) => Math.floor((i * rows) / INITIAL_LOSS_ROWS));
+  const xs = allocate(net.dtype, INITIAL_LOSS_ROWS * net.inputs);
+  const ys = allocate(net.dtype, INITIAL_LOSS_ROWS * net.outputs);
+  gatherRows(x, picked, 0, INITIAL_LOSS_ROWS, net.inputs, xs);
+  gatherRows(y, picked, 0, INITIAL_LOSS_ROWS, net.outputs, ys);
+  let ws: Floats | null = null;
+  if (weights) {
+    ws = allocate(net.dtype, INITIAL_LOSS_ROWS);
+    gatherRows(weights, picked, 0, INITIAL_LOSS_ROWS, 1, ws);
+  }
+  return meanLoss(net, xs, ys, INITIAL_LOSS_ROWS, ws, null);
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** How long training may hold the thread before letting timers, messages and aborts through. */
 const YIELD_EVERY_MS = 25;
@@ -227,7 +250,7 @@ export async function train(net: Network, data: TrainData, options: TrainOptions
   const params = net.layers.flatMap((l) => [l.weights, l.biases]);
   const grads = net.layers.flatMap((l) => [l.weightGrads, l.biasGrads]);
 
-  const initialLoss = meanLoss(net, x, y, rows, weights, null);
+  const initialLoss = initialLossOf(net, x, y, rows, weights);
   const history: TrainResult['history'] = { trainLoss: [], validationLoss: [], validationAccuracy: [], validationAuc: [] };
   let best = { epoch: 0, loss: validation ? meanLoss(net, validation.x, validation.y, validation.rows, validation.weights, null) : initialLoss };
   let bestParams = net.snapshot();

@@ -157,6 +157,17 @@ describe('learning', () => {
     expect(weighted).toBeGreaterThan(0.8);
   });
 
+  it('measures the initial loss on an even sample of big data, close to the full mean', async () => {
+    const ds = spiral({ size: 5000, seed: 10 }); // sorted by class: a first-rows sample would be all class 0
+    const net = binaryNet([8], 'tanh', 'float64');
+    const p = net.predict(ds.x).data;
+    let full = 0;
+    for (let i = 0; i < p.length; i++) full -= ds.labels[i] === 1 ? Math.log(p[i]) : Math.log(1 - p[i]);
+    full /= p.length;
+    const result = await train(net, { x: ds.x, y: targetsFromLabels(ds.labels, 1) }, { epochs: 1 });
+    expect(Math.abs(result.initialLoss - full) / full).toBeLessThan(0.02);
+  });
+
   it('refuses data that does not fit the network, naming the problem', async () => {
     const net = binaryNet([4], 'tanh');
     const x = { rows: 2, cols: 3, data: new Float64Array(6) };
