@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../src/config.js';
-import { deleteKeysUnder, type TrainingPayloadInput } from '../../src/jobs/index.js';
+import { createTrainingEvents, createTrainingQueue, deleteKeysUnder, type TrainingPayloadInput } from '../../src/jobs/index.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -130,3 +130,29 @@ export async function failureOfJob(events: import('../../src/jobs/index.js').Tra
   );
   return error.failure;
 }
+
+/**
+ * A test's queue, its events and `count` worker processes under a prefix of its own; `close()`
+ * stops the workers (and any added to `workers` later) and deletes every key.
+ */
+export async function startQueueWorld(overrides: Record<string, string>, count: number) {
+  const env = testEnv(overrides);
+  const config = configOf(env);
+  const queue = createTrainingQueue(config);
+  const events = createTrainingEvents(config);
+  const started = await Promise.all([events.ready(), ...Array.from({ length: count }, () => startWorkerProcess(env))]);
+  const workers = started.slice(1) as WorkerProcess[];
+  return {
+    env,
+    queue,
+    events,
+    workers,
+    async close() {
+      await Promise.all(workers.map(stopWorkerProcess));
+      await events.close();
+      await queue.close();
+      await deletePrefix(env.REDIS_URL, env.QUEUE_PREFIX);
+    },
+  };
+}
+export type QueueWorld = Awaited<ReturnType<typeof startQueueWorld>>;

@@ -5,31 +5,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTrainingEvents, createTrainingQueue, type TrainingEvents, type TrainingQueue } from '../../src/jobs/index.js';
-import { configOf, deletePrefix, failureOfJob, payload, progressWhere, startWorkerProcess, stopWorkerProcess, testEnv, type WorkerProcess } from './helpers.js';
+import { failureOfJob, payload, progressWhere, startQueueWorld, type QueueWorld, type WorkerProcess } from './helpers.js';
 
+let world: QueueWorld | undefined;
 let workers: WorkerProcess[] = [];
-let queue: TrainingQueue | undefined;
-let events: TrainingEvents | undefined;
-let env: Record<string, string> = {};
-
 afterEach(async () => {
-  await Promise.all(workers.map(stopWorkerProcess));
-  await events?.close();
-  await queue?.close();
-  await deletePrefix(env.REDIS_URL, env.QUEUE_PREFIX);
-  workers = [];
-  queue = events = undefined;
+  await world?.close();
+  world = undefined;
 });
 
 async function setUp(overrides: Record<string, string>, count: number) {
-  env = testEnv(overrides);
-  const config = configOf(env);
-  queue = createTrainingQueue(config);
-  events = createTrainingEvents(config);
-  const started = await Promise.all([events.ready(), ...Array.from({ length: count }, () => startWorkerProcess(env))]);
-  workers = started.slice(1) as WorkerProcess[];
-  return { queue, events };
+  world = await startQueueWorld(overrides, count);
+  workers = world.workers;
+  return world;
 }
 
 /** The pids of a process's children (BullMQ's sandbox processes of a worker). */

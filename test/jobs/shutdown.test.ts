@@ -4,31 +4,17 @@
  * attempt) for another worker.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTrainingEvents, createTrainingQueue, type TrainingEvents, type TrainingQueue } from '../../src/jobs/index.js';
-import { configOf, deletePrefix, failureOfJob, LONG_JOB, payload, progressWhere, startWorkerProcess, stopWorkerProcess, testEnv, type WorkerProcess } from './helpers.js';
+import { failureOfJob, LONG_JOB, payload, progressWhere, startQueueWorld, startWorkerProcess, type QueueWorld } from './helpers.js';
 
-let workers: WorkerProcess[] = [];
-let queue: TrainingQueue | undefined;
-let events: TrainingEvents | undefined;
-let env: Record<string, string> = {};
-
+let world: QueueWorld | undefined;
 afterEach(async () => {
-  await Promise.all(workers.map(stopWorkerProcess));
-  await events?.close();
-  await queue?.close();
-  await deletePrefix(env.REDIS_URL, env.QUEUE_PREFIX);
-  workers = [];
-  queue = events = undefined;
+  await world?.close();
+  world = undefined;
 });
 
 async function setUp(overrides: Record<string, string>) {
-  env = testEnv(overrides);
-  const config = configOf(env);
-  queue = createTrainingQueue(config);
-  events = createTrainingEvents(config);
-  const [, worker] = await Promise.all([events.ready(), startWorkerProcess(env)]);
-  workers.push(worker);
-  return { queue, events, worker };
+  world = await startQueueWorld(overrides, 1);
+  return { ...world, worker: world.workers[0] };
 }
 
 describe('graceful shutdown', () => {
@@ -58,7 +44,7 @@ describe('graceful shutdown', () => {
 
     // Another worker picks it up (then we cancel it: its run is long).
     const restarted = progressWhere(events, jobId, (p) => p.phase === 'training');
-    workers.push(await startWorkerProcess(env));
+    world!.workers.push(await startWorkerProcess(world!.env));
     await restarted;
     const failed = failureOfJob(events, jobId);
     await queue.cancelJob(jobId, { byUserId: 'owner' });
